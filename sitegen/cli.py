@@ -1,0 +1,141 @@
+"""Command line (DESIGN §2.1): parse arguments, call the pipeline, print, choose the exit code.
+
+Exit codes: 0 success; 1 content errors (or warnings under --strict); 2 usage or config errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from sitegen import scaffold
+from sitegen.build import analyse, build
+from sitegen.config import SiteConfig, load_config, normalize_base_url
+from sitegen.diagnostics import Report
+from sitegen.render import ThemeError
+from sitegen.serialize import resolution_json
+
+OK, CONTENT_ERRORS, USAGE_ERRORS = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return USAGE_ERRORS
+    if args.command == "init":
+        return _init(args)
+    config, problems = load_config(Path(args.site).resolve())
+    if problems:
+        _print(Report.of(problems), "text")
+        return USAGE_ERRORS
+    config = config.with_overrides(
+        output=getattr(args, "out", None),
+        base_url=normalize_base_url(args.base_url) if getattr(args, "base_url", None) else None,
+    )
+    try:
+        return {"build": _build, "check": _check, "inspect": _inspect}[args.command](args, config)
+    except ThemeError as exc:
+        print(f"sitegen: {exc}", file=sys.stderr)
+        return USAGE_ERRORS
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitegen", description="Publish resolutions as a site.")
+    parser.add_argument("-C", "--site", default=".", help="the site folder (default: here)")
+    commands = parser.add_subparsers(dest="command")
+
+    build_cmd = commands.add_parser("build", help="build the site into output/")
+    build_cmd.add_argument("--strict", action="store_true", help="warnings fail the build")
+    build_cmd.add_argument("--out", help="output folder (default: output)")
+    build_cmd.add_argument("--base-url", help="URL or path the site is served under")
+    build_cmd.add_argument("--clean", action="store_true", help="rebuild everything from scratch")
+    build_cmd.add_argument("--format", choices=("text", "github"), default="text")
+
+    check_cmd = commands.add_parser("check", help="validate the content, build nothing")
+    check_cmd.add_argument("--strict", action="store_true", help="warnings fail the check")
+    check_cmd.add_argument("--format", choices=("text", "github"), default="text")
+
+    inspect_cmd = commands.add_parser("inspect", help="print the parsed model")
+    inspect_cmd.add_argument("paths", nargs="+", help="content files or folders")
+    inspect_cmd.add_argument("--json", action="store_true", required=True)
+
+    init_cmd = commands.add_parser("init", help="create a new site with sample content")
+    init_cmd.add_argument("directory", nargs="?", default=".")
+    return parser
+
+
+def _print(report: Report, output_format: str) -> None:
+    for line in report.lines(output_format):
+        print(line, file=sys.stderr)
+    if report.diagnostics and output_format == "text":
+        print(report.summary(), file=sys.stderr)
+
+
+def _build(args: argparse.Namespace, config: SiteConfig) -> int:
+    started = time.perf_counter()
+    result = build(config, strict=args.strict)
+    _print(result.report, args.format)
+    if result.published is None:
+        print("sitegen: nothing was written; output/ keeps the previous site", file=sys.stderr)
+        return CONTENT_ERRORS
+    elapsed = time.perf_counter() - started
+    print(
+        f"built {result.published.files} files ({result.published.bytes // 1024} KiB) "
+        f"into {config.output_dir} in {elapsed:.2f} s",
+        file=sys.stderr,
+    )
+    return OK
+
+
+def _check(args: argparse.Namespace, config: SiteConfig) -> int:
+    report = analyse(config).report
+    _print(report, args.format)
+    return CONTENT_ERRORS if report.blocks(args.strict) else OK
+
+
+def _inspect(args: argparse.Namespace, config: SiteConfig) -> int:
+    analysis = analyse(config)
+    wanted = [Path(p).resolve() for p in args.paths]
+    site = analysis.site
+    slugs = {a.key: a.slug for a in site.addressees}
+    objects = []
+    for resolution in site.resolutions:
+        path = (config.root / resolution.source).resolve()
+        if not any(path == w or path.is_relative_to(w) for w in wanted):
+            continue
+        refs = [r.target for r in resolution.references if r.explicit]
+        objects.append(
+            resolution_json(
+                resolution,
+                config.base_url + site.paths[resolution.source],
+                slugs,
+                site.referenced_by.get(resolution.source, ()),
+                refs,
+            )
+        )
+    objects.sort(key=lambda o: str(o["source"]))
+    _print(analysis.report, "text")
+    print(json.dumps(objects, ensure_ascii=False, indent=2))
+    return CONTENT_ERRORS if analysis.report.errors else OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    target = Path(args.directory)
+    try:
+        created = scaffold.init_site(target)
+    except FileExistsError as exc:
+        print(f"sitegen: {exc}", file=sys.stderr)
+        return USAGE_ERRORS
+    for path in created:
+        print(path)
+    return OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,127 @@
+"""Site configuration (`sitegen.toml`) → a frozen SiteConfig; unknown or mistyped keys → diagnostics.
+
+"Today" is part of the configuration, not a clock read deep in the pipeline: it decides what is
+overdue, and builds must be reproducible (`today` key, else SOURCE_DATE_EPOCH, else the clock).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sitegen.diagnostics import Diagnostic, error
+
+CONFIG_FILE = "sitegen.toml"
+LANGUAGES = ("uk", "ru", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    root: Path
+    title: str = "Архів рішень"
+    description: str = ""
+    language: str = "uk"
+    base_url: str = "/"
+    theme: str = "default"
+    today: date | None = None
+    due_soon_days: int = 30
+    school_year_end: tuple[int, int] = (6, 30)
+    latest_count: int = 10
+    output: str = "output"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def output_dir(self) -> Path:
+        return (self.root / self.output).resolve()
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def static_dir(self) -> Path:
+        return self.root / "static"
+
+    def with_overrides(self, **changes: object) -> SiteConfig:
+        """Command-line options win over the file; None means 'not given'."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def effective_today(self) -> date:
+        if self.today is not None:
+            return self.today
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch and epoch.strip().isdigit():
+            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+        return datetime.now(tz=UTC).date()
+
+
+_STRING_KEYS = ("title", "description", "language", "base_url", "theme", "output")
+_INT_KEYS = ("due_soon_days", "latest_count")
+_KNOWN = (*_STRING_KEYS, *_INT_KEYS, "today", "school_year_end")
+
+
+def normalize_base_url(url: str) -> str:
+    """Base URLs always end in '/', so '{base}resolutions/…' works at the root and under /school/."""
+    url = url.strip() or "/"
+    return url if url.endswith("/") else url + "/"
+
+
+def load_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
+    """Read `sitegen.toml` if there is one; a site without it gets the defaults."""
+    path = root / CONFIG_FILE
+    config = SiteConfig(root=root)
+    if not path.exists():
+        return config, []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 1
+        return config, [error(CONFIG_FILE, line, f"invalid TOML: {exc}", "config.syntax")]
+    problems: list[Diagnostic] = []
+    values: dict[str, object] = {}
+    for key, value in data.items():
+        if key not in _KNOWN:
+            hint = difflib.get_close_matches(key, _KNOWN, n=1)
+            fix = f"; did you mean '{hint[0]}'?" if hint else ""
+            problems.append(error(CONFIG_FILE, 1, f"unknown key '{key}'{fix}", "config.unknown-key"))
+        elif key in _STRING_KEYS and isinstance(value, str):
+            values[key] = value
+        elif key in _INT_KEYS and isinstance(value, int) and value >= 0:
+            values[key] = value
+        elif key == "today" and isinstance(value, date):
+            values[key] = value
+        elif key == "school_year_end" and isinstance(value, str) and _month_day(value):
+            values[key] = _month_day(value)
+        else:
+            problems.append(
+                error(CONFIG_FILE, 1, f"key '{key}' has a wrong value {value!r}", "config.type")
+            )
+    if values.get("language", "uk") not in LANGUAGES:
+        problems.append(
+            error(CONFIG_FILE, 1, f"language must be one of {', '.join(LANGUAGES)}", "config.type")
+        )
+        values.pop("language")
+    if "base_url" in values:
+        values["base_url"] = normalize_base_url(str(values["base_url"]))
+    return replace(config, **values), problems
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    """'06-30' → (6, 30): the last day of the school year, for 'term' deadlines."""
+    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", text.strip())
+    if not match:
+        return None
+    month, day = int(match.group(1)), int(match.group(2))
+    try:
+        date(2000, month, day)
+    except ValueError:
+        return None
+    return month, day

@@ -1,0 +1,227 @@
+"""Values that cross pipeline stages: frozen, typed, and free of behaviour that touches files.
+
+Every stage (load → parse → link → render → write) takes these values and returns new ones,
+so a stage can be tested alone and nothing is mutated behind another stage's back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class DeadlineKind(StrEnum):
+    """How precise a deadline phrase is (DESIGN §1.1)."""
+
+    DATE = "date"
+    MONTH = "month"
+    QUARTER = "quarter"
+    TERM = "term"
+    YEAR = "year"
+    PERMANENT = "permanent"
+    RECURRING = "recurring"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A deadline phrase as written, its kind and the last day it allows (None when open)."""
+
+    text: str
+    kind: DeadlineKind
+    due: date | None = None
+
+
+class ClauseRole(StrEnum):
+    """What a numbered paragraph of a resolution does: only tasks are asked of addressees."""
+
+    TASK = "task"
+    ACKNOWLEDGE = "acknowledge"
+    CONTROL = "control"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One content file as read from disk: text split into front matter and body."""
+
+    path: str  # relative to the site root, with forward slashes: "content/resolutions/…"
+    section: str  # "resolutions" | "materials" | "pages"
+    front_matter: str
+    body: str
+    front_matter_line: int  # 1-based line of the first front-matter line in the file
+    body_line: int  # 1-based line of the first body line in the file
+    digest: str  # sha256 of the raw bytes, for caches
+
+
+@dataclass(frozen=True, slots=True)
+class AddresseeName:
+    """An addressee as declared in front matter: canonical nominative name and other spellings."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One numbered instruction (or acknowledge/control paragraph) of a resolution."""
+
+    number: str  # as written ("2.6") or by position ("1.3")
+    anchor: str  # "clause-2-6"; unique within its resolution
+    role: ClauseRole
+    text: str  # plain text, for feeds, JSON and search
+    html: str  # the clause text with its sub-items, as HTML (no number)
+    line: int  # 1-based source line where the clause starts
+    addressee: str | None = None  # canonical name of the section's addressee
+    deadline: Deadline | None = None
+    responsible: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """An addressee section: the heading ("Директорам навчальних закладів:") and its clauses."""
+
+    heading: str  # as written, without number and remark
+    number: str | None  # "2", "ІІ" or None
+    addressee: str | None  # canonical name; None when the heading matched nothing
+    responsible: str | None
+    anchor: str  # "to-<addressee-slug>"
+    clauses: tuple[Clause, ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A phrase or field that names another document of the site, not yet resolved."""
+
+    target: str  # "1/2020-3", "body-slug/1/2020-3", or a content path; may end in "#2.6"
+    text: str  # the phrase as written in the body, or the front-matter value
+    line: int
+    explicit: bool  # front matter (an error when unresolved) vs body phrase (a warning)
+    relation: str = "cites"  # cites | implements | superseded_by
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A parsed resolution: requisites from front matter and structure from the body."""
+
+    source: str
+    title: str
+    kind: str
+    body: str
+    date: date | None
+    number: str | None
+    lang: str
+    addressees: tuple[AddresseeName, ...]
+    preamble_html: str
+    formula: str | None  # "КОЛЕГІЯ УХВАЛЮЄ:", "рекомендують:"
+    clauses: tuple[Clause, ...]  # document-level clauses (acknowledge, control) and section ones
+    sections: tuple[Section, ...]
+    signatures: tuple[str, ...]
+    control: str | None = None
+    signed: str | None = None
+    review: str | None = None
+    status: str = "in_force"
+    references: tuple[Reference, ...] = ()
+    tags: tuple[str, ...] = ()
+    number_line: int = 1  # where `number:` stands in the file, for duplicate-number errors
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    """An article or report that shows how clauses were carried out (DESIGN §1.2)."""
+
+    source: str
+    title: str
+    date: date | None
+    author: str | None
+    lang: str
+    html: str
+    text: str
+    implements: tuple[Reference, ...] = ()
+    subtitle: str | None = None
+    author_role: str | None = None
+    source_note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A plain page (about, contacts)."""
+
+    source: str
+    title: str
+    lang: str
+    html: str
+    slug: str
+
+
+@dataclass(frozen=True, slots=True)
+class Documents:
+    """Everything parse produced, in source-path order."""
+
+    resolutions: tuple[Resolution, ...] = ()
+    materials: tuple[Material, ...] = ()
+    pages: tuple[Page, ...] = ()
+
+
+class TaskState(StrEnum):
+    """Where a clause stands on "today": what the public sees per addressee and per month."""
+
+    OVERDUE = "overdue"  # past due and nothing published that implements it
+    DUE_SOON = "due_soon"  # due within the configured number of days
+    UPCOMING = "upcoming"
+    DONE = "done"  # materials implement it
+    PERMANENT = "permanent"  # "Постійно", recurring tasks: never overdue
+    UNDATED = "undated"  # no deadline at all
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A clause in the archive: the resolution it belongs to, its page, its materials, its state."""
+
+    resolution: Resolution
+    clause: Clause
+    path: str  # the resolution's page path; the clause is at path + "#" + clause.anchor
+    materials: tuple[Material, ...]
+    state: TaskState
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """An index page: its title key (addressee, body, year, month) and what it lists."""
+
+    key: str  # the addressee or body name, the year ("2020", "undated"), the month ("2020-04")
+    slug: str
+    path: str
+    resolutions: tuple[Resolution, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    month: date | None = None  # the first day of a deadline month
+    lang: str = "uk"
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The linked archive: every document with its page path, and every index of DESIGN §2.3."""
+
+    today: date
+    resolutions: tuple[Resolution, ...]  # newest first
+    paths: Mapping[str, str]  # source path → page path, for every document
+    tasks: tuple[Task, ...]
+    addressees: tuple[Listing, ...]
+    bodies: tuple[Listing, ...]
+    years: tuple[Listing, ...]
+    months: tuple[Listing, ...]
+    materials: tuple[Material, ...]
+    pages: tuple[Page, ...]
+    implemented: Mapping[str, tuple[Task, ...]]  # material source → the clauses it implements
+    citations: Mapping[str, tuple[tuple[str, str], ...]]  # source → (phrase, target path#anchor)
+    referenced_by: Mapping[str, tuple[str, ...]]  # source → sources that cite it
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFile:
+    """One rendered file on its way from render to write."""
+
+    path: str  # relative to output/, forward slashes
+    content: bytes

@@ -1,0 +1,159 @@
+"""Stage 2, parse: Source values → typed Resolution, Material and Page values plus diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import PurePosixPath
+
+from sitegen.config import SiteConfig
+from sitegen.diagnostics import Diagnostic, warning
+from sitegen.model import AddresseeName, Documents, Material, Page, Reference, Resolution, Source
+from sitegen.parse.addressees import person_in
+from sitegen.parse.frontmatter import FrontMatter, parse_front_matter
+from sitegen.parse.markdown import markdown, plain_text, render_markdown
+from sitegen.parse.morphology import surname_nominative
+from sitegen.parse.references import find_references
+from sitegen.parse.structure import parse_structure
+
+DEFAULT_KIND = {"uk": "рішення", "ru": "решение", "en": "decision"}
+
+
+def parse_documents(
+    sources: Iterable[Source], config: SiteConfig
+) -> tuple[Documents, list[Diagnostic]]:
+    resolutions: list[Resolution] = []
+    materials: list[Material] = []
+    pages: list[Page] = []
+    problems: list[Diagnostic] = []
+    for source in sources:
+        front_matter, found = parse_front_matter(source)
+        problems.extend(found)
+        if front_matter is None:
+            continue
+        lang = str(front_matter.get("lang") or config.language)
+        if source.section == "resolutions":
+            resolution, found = parse_resolution(source, front_matter, lang, config)
+            problems.extend(found)
+            resolutions.append(resolution)
+        elif source.section == "materials":
+            materials.append(_material(source, front_matter, lang))
+        else:
+            pages.append(_page(source, front_matter, lang))
+    return Documents(tuple(resolutions), tuple(materials), tuple(pages)), problems
+
+
+def parse_resolution(
+    source: Source, front_matter: FrontMatter, lang: str, config: SiteConfig
+) -> tuple[Resolution, list[Diagnostic]]:
+    addressees = tuple(
+        AddresseeName(name, aliases) for name, aliases in front_matter.get("addressees", ())
+    )
+    document_date = front_matter.get("date")
+    assert document_date is None or isinstance(document_date, date)
+    structure, problems = parse_structure(
+        source.body,
+        source.body_line,
+        source.path,
+        addressees,
+        lang,
+        document_date,
+        config.school_year_end,
+    )
+    if not structure.clauses:
+        problems.append(
+            warning(
+                source.path,
+                source.body_line,
+                "no clauses found; number them ('1.', '2.1.') or put them under an addressee "
+                "heading that ends with ':'",
+                "structure.empty",
+            )
+        )
+    control = front_matter.get("control") or _controller(structure.control_text, lang)
+    resolution = Resolution(
+        source=source.path,
+        title=str(front_matter.get("title")),
+        kind=str(front_matter.get("kind") or DEFAULT_KIND[lang]),
+        body=str(front_matter.get("body")),
+        date=document_date,
+        number=_optional(front_matter.get("number")),
+        lang=lang,
+        addressees=addressees,
+        preamble_html=structure.preamble_html,
+        formula=structure.formula,
+        clauses=structure.clauses,
+        sections=structure.sections,
+        signatures=structure.signatures,
+        control=_optional(control),
+        signed=_optional(front_matter.get("signed")),
+        review=_optional(front_matter.get("review")),
+        status=str(front_matter.get("status") or "in_force"),
+        references=(*_explicit(front_matter), *_cited(source)),
+        tags=tuple(front_matter.get("tags") or ()),
+        number_line=front_matter.line("number"),
+    )
+    return resolution, problems
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _controller(control_text: str | None, lang: str) -> str | None:
+    """'… покласти на … Кузьміну О.Л.' → 'Кузьміна О.Л.' when the dictionary knows the form."""
+    person = person_in(control_text) if control_text else None
+    if person is None:
+        return None
+    words = person.split()
+    return " ".join(surname_nominative(w, lang) if w[-1] != "." else w for w in words)
+
+
+def _explicit(front_matter: FrontMatter) -> list[Reference]:
+    references = [
+        Reference(target, target, front_matter.line("refs"), explicit=True)
+        for target in front_matter.get("refs") or ()
+    ]
+    if superseded_by := front_matter.get("superseded_by"):
+        line = front_matter.line("superseded_by")
+        references.append(Reference(str(superseded_by), str(superseded_by), line, True, "superseded_by"))
+    return references
+
+
+def _cited(source: Source) -> list[Reference]:
+    found: list[Reference] = []
+    for offset, line in enumerate(source.body.split("\n")):
+        found.extend(find_references(line, source.body_line + offset))
+    return found
+
+
+def _material(source: Source, front_matter: FrontMatter, lang: str) -> Material:
+    line = front_matter.line("implements")
+    tokens = markdown().parse(source.body)
+    text = " ".join(plain_text(t.children or []) for t in tokens if t.type == "inline")
+    return Material(
+        source=source.path,
+        title=str(front_matter.get("title")),
+        date=front_matter.get("date"),  # type: ignore[arg-type]
+        author=_optional(front_matter.get("author")),
+        lang=lang,
+        html=markdown().renderer.render(tokens, markdown().options, {}),
+        text=" ".join(text.split()),
+        implements=tuple(
+            Reference(target, target, line, explicit=True, relation="implements")
+            for target in front_matter.get("implements") or ()
+        ),
+        subtitle=_optional(front_matter.get("subtitle")),
+        author_role=_optional(front_matter.get("author_role")),
+        source_note=_optional(front_matter.get("source_note")),
+    )
+
+
+def _page(source: Source, front_matter: FrontMatter, lang: str) -> Page:
+    return Page(
+        source=source.path,
+        title=str(front_matter.get("title")),
+        lang=lang,
+        html=render_markdown(source.body),
+        slug=str(front_matter.get("slug") or PurePosixPath(source.path).stem),
+    )

@@ -1,0 +1,88 @@
+"""Addressee headings: "ІІ. Директорам навчальних закладів:" → the declared addressee it names.
+
+A heading matches a front-matter name when, after its number, bold markers, colon and
+parenthesised remark are removed, it equals the name or an alias ignoring case, or has the same
+word lemmas (the dative of the heading against the nominative of the name).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from sitegen.model import AddresseeName
+from sitegen.parse.morphology import lemma_key
+
+ROMAN = "IVXІХ"  # Latin and the Cyrillic look-alikes the documents use ("ІІ.")
+_NUMBER = re.compile(rf"^\s*(?P<number>(?:\d+(?:\.\d+)*|[{ROMAN}]+))\s*[.)]\s*")
+_REMARK = re.compile(r"\(([^()]*)\)")
+_PERSON = re.compile(
+    r"[А-ЯІЇЄҐЁ][а-яіїєґё’'ʼ-]+\s+[А-ЯІЇЄҐЁ]\.\s*(?:[А-ЯІЇЄҐЁ]\.)?"
+    r"|[А-ЯІЇЄҐЁ]\.\s*(?:[А-ЯІЇЄҐЁ]\.)?\s*[А-ЯІЇЄҐЁ][а-яіїєґё’'ʼ-]+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading split into its parts; `name` is what is matched against addressees."""
+
+    number: str | None
+    name: str
+    remark: str | None
+    responsible: str | None
+    ends_with_colon: bool
+
+
+def split_heading(text: str) -> Heading:
+    text = text.strip().replace("*", "").strip()
+    number = None
+    if match := _NUMBER.match(text):
+        number = match.group("number")
+        text = text[match.end() :]
+    ends_with_colon = text.rstrip().endswith(":")
+    text = text.rstrip().rstrip(":").strip()
+    remarks = _REMARK.findall(text)
+    name = " ".join(_REMARK.sub(" ", text).split()).strip(" ,")
+    remark = "; ".join(r.strip() for r in remarks) or None
+    return Heading(number, name, remark, person_in(remark) if remark else None, ends_with_colon)
+
+
+def person_in(text: str) -> str | None:
+    """'завідувач Герасим Н.П.' → 'Герасим Н.П.': the named person, without the role."""
+    found = _PERSON.findall(text)
+    return " ".join(found[-1].split()) if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class AddresseeMatcher:
+    """Matches heading names against one document's declared addressees."""
+
+    addressees: tuple[AddresseeName, ...]
+    lang: str
+
+    def match(self, name: str) -> str | None:
+        folded = _fold(name)
+        for addressee in self.addressees:
+            if folded in {_fold(spelling) for spelling in (addressee.name, *addressee.aliases)}:
+                return addressee.name
+        key = lemma_key(name, self.lang)
+        if not key:
+            return None
+        for addressee in self.addressees:
+            spellings = (addressee.name, *addressee.aliases)
+            if any(lemma_key(spelling, self.lang) == key for spelling in spellings):
+                return addressee.name
+        return None
+
+    def closest(self, name: str) -> str | None:
+        """The declared name most like an unmatched heading, for "did you mean …?"."""
+        by_key = {" ".join(lemma_key(a.name, self.lang)): a.name for a in self.addressees}
+        found = difflib.get_close_matches(
+            " ".join(lemma_key(name, self.lang)), by_key, n=1, cutoff=0.5
+        )
+        return by_key[found[0]] if found else None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("ʼ", "'").split()).casefold()

@@ -1,0 +1,414 @@
+"""Deadline phrases of clauses: "Квітень 2020 р.", "до 1 января 2016 года", "Постійно".
+
+Resolutions are typed by hand in Ukrainian or Russian, so one deadline has many spellings. The
+parser is table-driven: month stems, prepositions and phrase shapes are data, each shape is one
+regular expression with one small resolver, and `due` is always the last day the phrase allows
+(DESIGN §1.1). Nothing here reads files or keeps state.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sitegen.model import Deadline, DeadlineKind
+
+# --- Vocabulary -------------------------------------------------------------------------------
+
+_UK = "(?:ень|ня|ні|ню|нем)"  # січень, січня, січні, січню, січнем
+_RU = "(?:ь|я|е|ю|ем|ём)"  # январь, января, январе, январю, январём
+_RU_HARD = "(?:а|е|у|ом)?"  # март, марта, марте, марту, мартом
+
+# One entry per month, January first: Ukrainian and Russian forms in every grammatical case.
+MONTH_FORMS: tuple[str, ...] = (
+    f"січ{_UK}|январ{_RU}",
+    f"лют(?:ий|ого|ому|ім|им)|феврал{_RU}",
+    f"берез{_UK}|март{_RU_HARD}",
+    f"квіт{_UK}|апрел{_RU}",
+    f"трав{_UK}|ма(?:й|я|е|ю|ем)",
+    f"черв{_UK}|июн{_RU}",
+    f"лип{_UK}|июл{_RU}",
+    f"серп{_UK}|август{_RU_HARD}",
+    f"верес{_UK}|сентябр{_RU}",
+    f"жовт{_UK}|октябр{_RU}",
+    f"листопад(?:а|і|у|ом)?|ноябр{_RU}",
+    f"груд{_UK}|декабр{_RU}",
+)
+_MONTH_RES = tuple(re.compile(forms, re.I) for forms in MONTH_FORMS)
+_MONTH_ANY = "(?:" + "|".join(MONTH_FORMS) + ")"
+_MONTH = f"(?P<month>{_MONTH_ANY})"
+
+# Prepositions by what they do to a period: "до вересня" ends before September begins (before),
+# "до кінця вересня" / "протягом вересня" / "у вересні" allow all of it.
+_PREPS: tuple[tuple[str, str], ...] = (
+    (
+        "end",
+        r"до\s+кін(?:ця|цю)|до\s+конца|до\s+закінчення|до\s+окончания"
+        r"|не\s+пізніше(?:\s+ніж)?|не\s+позднее|не\s+позже|по",
+    ),
+    (
+        "during",
+        r"протягом|впродовж|упродовж|на\s+протязі|в\s+течение|в\s+продолжение"
+        r"|на\s+протяжении",
+    ),
+    ("before", r"(?:в|у)\s+(?:срок|строк|термін)\s+до|до|к|ко"),
+    ("in", r"у|в|во"),
+)
+_PREP = "|".join(f"(?P<{name}>{regex})" for name, regex in _PREPS)
+_ANY_PREP = frozenset({None, "end", "during", "before", "in"})
+_SOME_PREP = frozenset({"end", "during", "before", "in"})
+_SPAN_PREP = frozenset({"end", "during"})  # "протягом 2020 року", never "у 2024 г." in a story
+
+_END = r"(?!(?<=\w)\w)"  # a phrase never ends inside a word ("травня", not "травнями")
+_YEAR_WORD = rf"(?:рок(?:у|ом)|рік|році|р\.|р|год(?:а|у|ом)?|г\.|г){_END}"
+_CURRENT = (
+    r"т\.\s*р\.?|т\.\s*г\.?|с\.\s*г\.?"
+    r"|(?:поточного|цього|текущего|этого|сего)\s+(?:року|года)"
+)
+_YEARSPEC = rf"(?:(?P<year>(?:19|20)\d\d)(?!\d)(?:\s*{_YEAR_WORD})?|(?P<cur>{_CURRENT}))"
+_ORD = (
+    r"(?P<ord>ІІІ|ІV|ІІ|І|[1-4](?:-?(?:й|го|му|ий|ого|ому))?"
+    r"|(?:перш|перв|друг|втор|трет|четв)\w*)"
+)
+_ORDINALS = (  # roman, digit, word stems
+    ("і", "1", "перш", "перв"),
+    ("іі", "2", "друг", "втор"),
+    ("ііі", "3", "трет"),
+    ("іv", "4", "четв"),
+)
+_SCHOOL_WORDS = (
+    r"(?:н\.\s*р\.?|н/р|навч(?:\.|альн(?:ий|ого|ому))\s*р(?:оку|оці|ік|\.)?"
+    r"|уч(?:\.|ебн(?:ый|ого|ом))\s*г(?:ода|оду|од|\.)?)"
+)
+_SCHOOL_YEAR = (
+    r"(?:(?:поточного|цього|текущего|этого)\s+)?"
+    r"(?:(?P<y1>(?:19|20)\d\d)\s*[/–—-]\s*(?P<y2>(?:19|20)?\d\d)(?!\d)"
+    rf"(?!\s*(?:ро[кц]|рр|гг|год(?:ы|ах|ов)))(?:\s*{_SCHOOL_WORDS})?|{_SCHOOL_WORDS})"
+)
+_PERMANENT = (
+    r"постійно(?!\s+діюч)|постоянно(?!\s+действующ)|систематично"
+    r"|на\s+постійній\s+основі|на\s+постоянной\s+основе"
+)
+_RECURRING = (
+    r"щомісяця|щомісячно|щокварталу|щоквартально|щороку|щорічно|щотижня|щотижнево|щодня"
+    r"|щоденно|щопівроку|щосеместру|ежемесячно|ежеквартально|ежегодно|еженедельно|ежедневно"
+)
+_OPEN = (
+    r"невідкладно|негайно|терміново|незамедлительно|немедленно|срочно"
+    r"|у\s+встановлені\s+(?:терміни|строки)|в\s+установленные\s+сроки"
+    r"|за\s+окремим\s+(?:планом|графіком)|по\s+отдельному\s+(?:плану|графику)"
+)
+_LABEL = (
+    r"термін(?:\s+виконання)?|строк(?:\s+виконання)?"
+    r"|срок(?:\s+(?:исполнения|выполнения))?|дата\s+виконання"
+)
+_LABELLED = re.compile(
+    rf"[\s*_]*(?:{_LABEL})(?!\w)[\s*_]*(?:[:–—-][\s*_]*)?(?P<value>\S.*?)\s*", re.I
+)
+_INLINE_LABEL = re.compile(rf"(?<!\w)(?:{_LABEL})\s*[:–—-]\s*", re.I)
+# A cited act ("від 21.08.2019 № 779") or a start ("з 1 вересня") is not a deadline.
+_CITED_BEFORE = re.compile(r"(?<!\w)(?:від|от|of|from|з|із|зі|с|со|після|после)\s*$", re.I)
+_CITED_AFTER = re.compile(r"\s*(?:№|N\s*\d|No\.?\s*\d)", re.I)
+_DAY_OF_MONTH = re.compile(
+    r"(?:до|не\s+пізніше|не\s+позднее|к)\s+\d{1,2}(?:-?(?:го|е))?\s+числа", re.I
+)
+_DAY = timedelta(days=1)
+
+# --- Resolvers: one per phrase shape ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """What a phrase is resolved against; `prep` is the class of its preposition, if any."""
+
+    document_date: date | None
+    school_year_end: tuple[int, int]
+    prep: str | None
+
+
+Resolver = Callable[[re.Match[str], _Ctx], tuple[DeadlineKind, date | None]]
+Bounds = Callable[[int], tuple[date, date]]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, monthrange(year, month)[1])
+
+
+def _month(word: str) -> int:
+    return next(n for n, regex in enumerate(_MONTH_RES, 1) if regex.fullmatch(word))
+
+
+def _ordinal(token: str) -> int:
+    token = token.lower()
+    for n, (roman, digit, *stems) in enumerate(_ORDINALS, 1):
+        if token in (roman, digit) or token[0] == digit or token.startswith(tuple(stems)):
+            return n
+    raise ValueError(token)
+
+
+def _year(m: re.Match[str], ctx: _Ctx) -> int | None:
+    """The year written in the phrase; "т.р." and "поточного року" mean the document's year."""
+    groups = m.groupdict()
+    if groups.get("year"):
+        year = int(groups["year"])
+        return year + 2000 if year < 100 else year
+    if groups.get("cur") and ctx.document_date:
+        return ctx.document_date.year
+    return None
+
+
+def _due(bounds: Bounds, year: int | None, exclusive: bool, doc: date | None) -> date | None:
+    """Last allowed day; without a year, the first period whose deadline is not before `doc`."""
+
+    def pick(y: int) -> date:
+        start, end = bounds(y)
+        return start - _DAY if exclusive else end
+
+    if year is not None:
+        return pick(year)
+    if doc is None:
+        return None
+    return next(
+        (due for y in (doc.year - 1, doc.year, doc.year + 1) if (due := pick(y)) >= doc), None
+    )
+
+
+def _numeric_date(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
+    year = _year(m, ctx) or 0
+    return DeadlineKind.DATE, date(year, int(m["mon"]), int(m["day"]))
+
+
+def _word_date(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
+    month, day = _month(m["month"]), int(m["day"])
+    date(2000, month, day)  # a leap year: rejects "31 лютого" even when the year is unknown
+    due = _due(lambda y: (date(y, month, day),) * 2, _year(m, ctx), False, ctx.document_date)
+    return DeadlineKind.DATE, due
+
+
+def _month_phrase(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
+    month = _month(m["month"])
+    bounds: Bounds = lambda y: (date(y, month, 1), _month_end(y, month))  # noqa: E731
+    due = _due(bounds, _year(m, ctx), ctx.prep == "before", ctx.document_date)
+    return DeadlineKind.MONTH, due
+
+
+def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
+    q = _ordinal(m["ord"])
+    bounds: Bounds = lambda y: (date(y, 3 * q - 2, 1), _month_end(y, 3 * q))  # noqa: E731
+    due = _due(bounds, _year(m, ctx), ctx.prep == "before", ctx.document_date)
+    return DeadlineKind.QUARTER, due
+
+
+def _first_year(m: re.Match[str]) -> int | None:
+    """2020 for "2020/2021" or "2020-21"; a range that is not one school year is rejected."""
+    if not m["y1"]:
+        return None
+    first, second = int(m["y1"]), int(m["y2"])
+    if second < 100:
+        second += first // 100 * 100
+    if second != first + 1:
+        raise ValueError(m.group())
+    return first
+
+
+def _semester(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
+    n, (end_month, end_day) = _ordinal(m["ord"]), ctx.school_year_end
+    if n > 2:
+        raise ValueError(m.group())
+    bounds: Bounds
+    if m["year"] or m["cur"]:  # a half of a calendar year: "І півріччя 2020 року"
+        year = _year(m, ctx)
+        bounds = lambda y: (date(y, 6 * n - 5, 1), _month_end(y, 6 * n))  # noqa: E731
+    elif n == 1:  # keyed by the school year's first calendar year
+        year = _first_year(m)
+        bounds = lambda y: (date(y, 9, 1), date(y, 12, 31))  # noqa: E731
+    else:
+        year = _first_year(m)
+        bounds = lambda y: (date(y + 1, 1, 1), date(y + 1, end_month, end_day))  # noqa: E731
+    return DeadlineKind.TERM, _due(bounds, year, ctx.prep == "before", ctx.document_date)
+
+
+def _school_year(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
+    if ctx.prep == "before":  # "до 2020/2021 н.р.": when the year starts is not ours to guess
+        raise ValueError(m.group())
+    end_month, end_day = ctx.school_year_end
+    bounds: Bounds = lambda y: (date(y, 9, 1), date(y + 1, end_month, end_day))  # noqa: E731
+    return DeadlineKind.TERM, _due(bounds, _first_year(m), False, ctx.document_date)
+
+
+def _year_phrase(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
+    if m["bare"]:  # "протягом року", "до кінця року": the document's year
+        if ctx.prep not in _SPAN_PREP:
+            raise ValueError(m.group())
+        year = ctx.document_date.year if ctx.document_date else None
+    else:
+        year = _year(m, ctx)
+    if year is None:
+        return DeadlineKind.YEAR, None
+    return DeadlineKind.YEAR, date(year - 1, 12, 31) if ctx.prep == "before" else date(year, 12, 31)
+
+
+def _word(kind: DeadlineKind) -> Resolver:
+    return lambda m, ctx: (kind, None)
+
+
+# --- Shapes ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """One phrase shape; in running text it counts only after one of `find_preps`."""
+
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    find_preps: frozenset[str | None]
+    rank: int  # in running text the highest rank wins; dated shapes gain one with a preposition
+    dated: bool = True
+
+
+def _shape(body: str, resolve: Resolver, preps: frozenset[str | None], rank: int = 2) -> _Shape:
+    pattern = re.compile(rf"(?<![\w.])(?:(?:{_PREP})\s+)?(?:{body}){_END}", re.I)
+    return _Shape(pattern, resolve, preps, rank)
+
+
+def _words(body: str, kind: DeadlineKind, rank: int) -> _Shape:
+    pattern = re.compile(rf"(?<![\w.])(?:{body}){_END}", re.I)
+    return _Shape(pattern, _word(kind), frozenset({None}), rank, dated=False)
+
+
+_SHAPES: tuple[_Shape, ...] = (
+    _shape(
+        r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\."
+        rf"(?P<year>(?:19|20)\d\d(?!\d)|\d\d(?=\s*[рг]\.?{_END}))(?:\s*{_YEAR_WORD})?",
+        _numeric_date,
+        _ANY_PREP,
+    ),
+    _shape(
+        rf"(?P<day>\d{{1,2}})(?:-?(?:го|е))?\s*{_MONTH}(?:\s*{_YEARSPEC})?", _word_date, _ANY_PREP
+    ),
+    _shape(rf"(?:{_MONTH_ANY}\s*[-–—]\s*)?{_MONTH}(?:\s*{_YEARSPEC})?", _month_phrase, _SOME_PREP),
+    _shape(
+        rf"{_ORD}\s*(?:квартал(?:у|і|а|е|ом)?|кв\.(?=\s*(?:19|20)\d\d))(?:\s*{_YEARSPEC})?",
+        _quarter,
+        _SOME_PREP,
+    ),
+    _shape(
+        rf"{_ORD}\s*(?:семестр(?:у|і|а|е|ом)?|півріч(?:чя|чі)|полугоди(?:е|я|и|ю|ем))"
+        rf"(?:\s*(?:{_SCHOOL_YEAR}|{_YEARSPEC}))?",
+        _semester,
+        _SOME_PREP,
+    ),
+    _shape(_SCHOOL_YEAR, _school_year, _SPAN_PREP),
+    _shape(
+        r"(?<![/–—-])(?<![/–—-]\s)(?P<year>(?:19|20)\d\d)(?!\d|\s?[/–—-]\s?\d)"
+        rf"(?:\s*{_YEAR_WORD})?|(?P<cur>{_CURRENT})|(?P<bare>рік|року|года|году|год)",
+        _year_phrase,
+        _SPAN_PREP,
+    ),
+    _words(_RECURRING, DeadlineKind.RECURRING, 4),
+    _words(_PERMANENT, DeadlineKind.PERMANENT, 1),
+    _words(_OPEN, DeadlineKind.NONE, 0),
+)
+_RECURRING_RE = _SHAPES[-3].pattern
+
+# --- Public API -------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Same-length spelling fold: Latin i/I typed for Ukrainian і/І, ё for е."""
+    return text.replace("i", "і").replace("I", "І").replace("ё", "е").replace("Ё", "Е")
+
+
+def _prep(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    return next((name for name, _ in _PREPS if groups.get(name)), None)
+
+
+def _resolve(
+    shape: _Shape, m: re.Match[str], doc: date | None, school_year_end: tuple[int, int]
+) -> tuple[DeadlineKind, date | None] | None:
+    try:
+        return shape.resolve(m, _Ctx(doc, school_year_end, _prep(m)))
+    except ValueError:  # impossible date, reversed range, unsupported preposition
+        return None
+
+
+def labelled_phrase(line: str) -> str | None:
+    """'Термін: квітень 2020 р.' -> 'квітень 2020 р.'; None when the line has no deadline label.
+
+    Deadlines often sit on their own line after a label, so the label is cut off here and the
+    value handed to `parse_deadline` as it was written.
+    """
+    text = line.strip()
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    match = _LABELLED.fullmatch(_fold(text))
+    return text[match.start("value") : match.end("value")] if match else None
+
+
+def parse_deadline(
+    phrase: str, document_date: date | None, *, school_year_end: tuple[int, int] = (6, 30)
+) -> Deadline | None:
+    """A whole short line that IS a deadline ('Постійно', 'До березня 2021р.', '15.05.2020').
+
+    None when the line is anything more than a deadline phrase, so ordinary sentences are
+    never mistaken for one. `text` keeps the spelling, without surrounding spaces and '.;,'.
+    """
+    text = phrase.strip().rstrip(".;,").rstrip()
+    folded = _fold(text)
+    for shape in _SHAPES:
+        if (m := shape.pattern.fullmatch(folded)) and (
+            found := _resolve(shape, m, document_date, school_year_end)
+        ):
+            return Deadline(text, *found)
+    # "Щомісяця до 5 числа", "Щороку до 1 вересня": the recurrence is what matters.
+    if recurring := _RECURRING_RE.search(folded):
+        rest = (folded[: recurring.start()] + " " + folded[recurring.end() :]).strip(" ,;()")
+        if not rest or _DAY_OF_MONTH.fullmatch(rest) or parse_deadline(rest, None):
+            return Deadline(text, DeadlineKind.RECURRING)
+    return None
+
+
+def find_deadline(
+    text: str, document_date: date | None, *, school_year_end: tuple[int, int] = (6, 30)
+) -> Deadline | None:
+    """The deadline phrase inside a clause's running text, or None.
+
+    Running text also holds cited acts, programme names and past events, so only phrases that
+    a deadline preposition introduces count (bare dates too, unless an act is cited). Preference:
+    an inline label, a recurrence, the last phrase with a preposition, the last bare date, then
+    "постійно" and open phrases like "невідкладно".
+    """
+    folded = _fold(text)
+    matches = sorted(
+        ((shape, m) for shape in _SHAPES for m in shape.pattern.finditer(folded)),
+        key=lambda found: (found[1].start(), found[1].start() - found[1].end()),
+    )
+    best: tuple[int, int, Deadline] | None = None
+    covered = -1
+    for shape, m in matches:
+        if m.start() < covered:  # the longest phrase at a place wins, even when it is rejected
+            continue
+        covered, prep = m.end(), _prep(m)
+        if prep not in shape.find_preps or (shape.dated and _CITED_AFTER.match(folded, m.end())):
+            continue
+        if shape.dated and prep is None and _CITED_BEFORE.search(folded, 0, m.start()):
+            continue
+        if found := _resolve(shape, m, document_date, school_year_end):
+            rank = shape.rank + (1 if shape.dated and prep else 0)
+            candidate = (rank, m.start(), Deadline(text[m.start() : m.end()].rstrip("."), *found))
+            best = max(best or candidate, candidate, key=lambda c: c[:2])
+    for label in _INLINE_LABEL.finditer(folded):  # "… (термін – до 01.06.2020)": the last wins
+        found_at = [
+            (m, found)
+            for shape in _SHAPES
+            if (m := shape.pattern.match(folded, label.end()))
+            and (found := _resolve(shape, m, document_date, school_year_end))
+        ]
+        if found_at:
+            m, found = max(found_at, key=lambda pair: pair[0].end())
+            best = (9, m.start(), Deadline(text[m.start() : m.end()].rstrip("."), *found))
+    return best[2] if best else None

@@ -1,0 +1,208 @@
+"""Front matter: YAML nodes → typed fields with file positions, checked against a per-kind schema.
+
+We compose YAML into nodes rather than load it into dicts, because editors need the line of
+the offending field, and because walking nodes ourselves keeps YAML safe (no tags) and bounded
+(an alias bomb hits the node budget instead of expanding).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import yaml
+
+from sitegen.diagnostics import Diagnostic, error, warning
+from sitegen.model import Source
+
+NODE_BUDGET = 5_000
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Invalid(Exception):
+    """A field's value has the wrong shape; carries the message for the diagnostic."""
+
+
+def _text(value: object) -> str:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise _Invalid("expected text")
+
+
+def _date(value: object) -> date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _Invalid("expected a date written as YYYY-MM-DD, or null")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise _Invalid(f"'{value}' is not a real date; write it as YYYY-MM-DD") from None
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (_text(value),)
+    if isinstance(value, list):
+        return tuple(_text(item) for item in value)
+    raise _Invalid("expected a list of texts")
+
+
+def _addressees(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, list) or not value:
+        raise _Invalid("expected a list of at least one addressee name")
+    result = []
+    for item in value:
+        if isinstance(item, dict):
+            unknown = set(item) - {"name", "aliases"}
+            if unknown or "name" not in item:
+                raise _Invalid("an addressee is a name, or 'name:' with optional 'aliases:'")
+            result.append((_text(item["name"]), _texts(item.get("aliases"))))
+        else:
+            result.append((_text(item), ()))
+    return tuple(result)
+
+
+def _choice(*allowed: str) -> Callable[[object], str]:
+    def check(value: object) -> str:
+        if value not in allowed:
+            raise _Invalid(f"expected one of: {', '.join(allowed)}")
+        return str(value)
+
+    return check
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    convert: Callable[[object], object]
+    required: bool = False
+
+
+_COMMON = {"title": Field(_text, True), "lang": Field(_choice("uk", "ru", "en")), "tags": Field(_texts)}
+SCHEMAS: dict[str, dict[str, Field]] = {
+    "resolutions": {
+        **_COMMON,
+        "kind": Field(_text),
+        "body": Field(_text, True),
+        "date": Field(_date, True),
+        "number": Field(_text),
+        "addressees": Field(_addressees, True),
+        "control": Field(_text),
+        "signed": Field(_text),
+        "review": Field(_text),
+        "status": Field(_choice("in_force", "repealed", "superseded")),
+        "superseded_by": Field(_text),
+        "refs": Field(_texts),
+    },
+    "materials": {
+        **_COMMON,
+        "subtitle": Field(_text),
+        "date": Field(_date),
+        "author": Field(_text),
+        "author_role": Field(_text),
+        "implements": Field(_texts),
+        "source_note": Field(_text),
+    },
+    "pages": {**_COMMON, "slug": Field(_text)},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """Checked, typed fields and the file line of every key (for later diagnostics)."""
+
+    values: dict[str, object]
+    lines: dict[str, int]
+
+    def get(self, key: str, default: object = None) -> object:
+        return self.values.get(key, default)
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+def parse_front_matter(source: Source) -> tuple[FrontMatter | None, list[Diagnostic]]:
+    """Source front matter → FrontMatter; None when it is too broken to build the document."""
+    try:
+        root = yaml.compose(source.front_matter, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = source.front_matter_line + (mark.line if mark else 0)
+        column = (mark.column + 1) if mark else 1
+        problem = exc.problem or "malformed YAML"
+        message = f"the front matter is not valid YAML: {problem}; check quotes, colons and indents"
+        return None, [error(source.path, line, message, "front-matter.yaml", column)]
+    except yaml.YAMLError as exc:
+        return None, [error(source.path, source.front_matter_line, f"invalid YAML: {exc}", "front-matter.yaml")]
+    if root is None:
+        root = yaml.MappingNode("tag:yaml.org,2002:map", [])
+    if not isinstance(root, yaml.MappingNode):
+        message = "the front matter must be 'key: value' lines"
+        return None, [error(source.path, source.front_matter_line, message, "front-matter.shape")]
+    return _check(source, root)
+
+
+def _check(source: Source, root: yaml.MappingNode) -> tuple[FrontMatter | None, list[Diagnostic]]:
+    schema = SCHEMAS[source.section]
+    values: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    problems: list[Diagnostic] = []
+    budget = [NODE_BUDGET]
+    for key_node, value_node in root.value:
+        key = str(key_node.value)
+        line = source.front_matter_line + key_node.start_mark.line
+        lines[key] = line
+        if key not in schema:
+            hint = difflib.get_close_matches(key, schema, n=1)
+            fix = f"did you mean '{hint[0]}'?" if hint else f"known fields: {', '.join(schema)}"
+            problems.append(warning(source.path, line, f"unknown field '{key}'; {fix}", "front-matter.unknown-key"))
+            continue
+        try:
+            values[key] = schema[key].convert(_plain(value_node, budget))
+        except _Invalid as exc:
+            problems.append(error(source.path, line, f"field '{key}': {exc}", "front-matter.type"))
+        except RecursionError:
+            problems.append(error(source.path, line, f"field '{key}' is nested too deeply", "front-matter.type"))
+    for key, spec in schema.items():
+        if spec.required and key not in lines:
+            message = f"the required field '{key}' is missing; add '{key}: …' to the front matter"
+            problems.append(error(source.path, source.front_matter_line, message, "front-matter.required"))
+    if any(p.code in {"front-matter.required", "front-matter.type"} for p in problems):
+        return None, problems
+    return FrontMatter(values, lines), problems
+
+
+def _plain(node: yaml.Node, budget: list[int]) -> object:
+    """YAML node → plain value; timestamps stay text so that we can report impossible dates."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _Invalid("the front matter is too large (are YAML aliases expanding?)")
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _NULL:
+            return None
+        if node.tag in (_STR, _TIMESTAMP):
+            return node.value
+        return _scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, budget) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {str(k.value): _plain(v, budget) for k, v in node.value}
+    raise _Invalid("unsupported YAML value")
+
+
+def _scalar(node: yaml.ScalarNode) -> object:
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node)
+    except yaml.YAMLError:
+        return node.value
+    finally:
+        loader.dispose()

@@ -1,0 +1,42 @@
+"""Stage 4, render: the linked Site → every output file as bytes (nothing is written here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from sitegen.config import SiteConfig
+from sitegen.model import OutputFile, Site
+from sitegen.render.html import TemplateProblem, render_page
+from sitegen.render.plan import plan_pages
+from sitegen.render.sitemap import robots, sitemap
+from sitegen.render.theme import Theme, ThemeError, environment, load_theme
+
+__all__ = ["TemplateProblem", "Theme", "ThemeError", "load_theme", "render_site"]
+
+
+def render_site(site: Site, config: SiteConfig, theme: Theme) -> Iterator[OutputFile]:
+    """Yield files one by one, so that the writer streams them instead of holding the site."""
+    env = environment(theme)
+    pages = plan_pages(site, config)
+    site_globals = {
+        "site": {"title": config.title, "description": config.description},
+        "pages": [{"path": site.paths[p.source], "title": p.title} for p in site.pages],
+        "stylesheet": "static/style.css",
+    }
+    for page in pages:
+        yield render_page(page, env, theme, config, site_globals)
+    yield sitemap(pages, config)
+    yield robots(config)
+    yield from static_files(theme)
+
+
+def static_files(theme: Theme) -> Iterator[OutputFile]:
+    """Theme and site static files; a later directory in the chain overrides an earlier one."""
+    files: dict[str, Path] = {}
+    for directory in theme.static_dirs:
+        if directory.is_dir():
+            for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+                files["static/" + path.relative_to(directory).as_posix()] = path
+    for name in sorted(files):
+        yield OutputFile(name, files[name].read_bytes())

@@ -1,0 +1,301 @@
+"""View models: exactly what templates may see, already formatted for the page's language.
+
+Templates never compute; every date string, label choice and link target is decided here, so
+a theme author only arranges values and takes words from the catalogue.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from babel.dates import format_date
+
+from sitegen.config import SiteConfig
+from sitegen.link.urls import file_of
+from sitegen.model import (
+    Clause,
+    ClauseRole,
+    Listing,
+    Material,
+    Resolution,
+    Section,
+    Site,
+    Task,
+    TaskState,
+)
+
+
+def relative_href(from_path: str, to_path: str) -> str:
+    """A link that works from file://, at the site root and under any sub-path alike."""
+    target, _, anchor = to_path.partition("#")
+    suffix = f"#{anchor}" if anchor else ""
+    if target == from_path:
+        return suffix or "./"
+    start = posixpath.dirname(file_of(from_path)) or "."
+    return posixpath.relpath(file_of(target), start) + suffix
+
+
+def long_date(day: date | None, lang: str) -> str:
+    return format_date(day, "long", locale=lang) if day else ""
+
+
+def month_title(day: date, lang: str) -> str:
+    """Stand-alone month name: "березень 2020", not the genitive "березня"."""
+    text = format_date(day, "LLLL y", locale=lang)
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """A resolution as it appears in lists."""
+
+    path: str
+    title: str
+    kind: str
+    body: str
+    body_path: str
+    number: str | None
+    date_iso: str | None
+    date_text: str
+    lang: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialLink:
+    path: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseView:
+    number: str
+    anchor: str
+    role: str
+    html: str
+    text: str
+    deadline_text: str | None
+    deadline_kind: str | None
+    due_iso: str | None
+    due_text: str
+    state: str | None
+    responsible: str | None
+    addressee: str | None
+    addressee_path: str | None
+    materials: tuple[MaterialLink, ...]
+    path: str  # the resolution's page path + "#anchor"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView:
+    heading: str
+    number: str | None
+    anchor: str
+    addressee_path: str | None
+    responsible: str | None
+    clauses: tuple[ClauseView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TaskView:
+    clause: ClauseView
+    document: DocumentView
+
+
+class Views:
+    """Builds view models for one site; holds lookups shared by every page."""
+
+    def __init__(self, site: Site, config: SiteConfig) -> None:
+        self.site = site
+        self.config = config
+        self.addressee_paths = {a.key: a.path for a in site.addressees}
+        self.body_paths = {b.key: b.path for b in site.bodies}
+        self.tasks = {(t.resolution.source, t.clause.anchor): t for t in site.tasks}
+        self.documents = {r.source: self.document(r) for r in site.resolutions}
+
+    def document(self, resolution: Resolution) -> DocumentView:
+        return DocumentView(
+            path=self.site.paths[resolution.source],
+            title=resolution.title,
+            kind=resolution.kind,
+            body=resolution.body,
+            body_path=self.body_paths[resolution.body],
+            number=resolution.number,
+            date_iso=resolution.date.isoformat() if resolution.date else None,
+            date_text=long_date(resolution.date, resolution.lang),
+            lang=resolution.lang,
+            status=resolution.status,
+        )
+
+    def clause(self, resolution: Resolution, clause: Clause, page: str | None = None) -> ClauseView:
+        task = self.tasks.get((resolution.source, clause.anchor))
+        deadline = clause.deadline
+        path = self.site.paths[resolution.source]
+        body_html = clause.html
+        if page is not None:
+            body_html = self.cite(resolution.source, body_html, page)
+        return ClauseView(
+            number=clause.number,
+            anchor=clause.anchor,
+            role=str(clause.role),
+            html=body_html,
+            text=clause.text,
+            deadline_text=deadline.text if deadline else None,
+            deadline_kind=str(deadline.kind) if deadline else None,
+            due_iso=deadline.due.isoformat() if deadline and deadline.due else None,
+            due_text=long_date(deadline.due if deadline else None, resolution.lang),
+            state=str(task.state) if task else None,
+            responsible=clause.responsible,
+            addressee=clause.addressee,
+            addressee_path=self.addressee_paths.get(clause.addressee or ""),
+            materials=tuple(
+                MaterialLink(self.site.paths[m.source], m.title) for m in (task.materials if task else ())
+            ),
+            path=f"{path}#{clause.anchor}",
+        )
+
+    def cite(self, source: str, text_html: str, page: str) -> str:
+        """Link the decisions a text cites ("рішення … № 1/2020-3") to their pages."""
+        for phrase, target in self.site.citations.get(source, ()):
+            escaped = html.escape(phrase, quote=False)
+            link = f'<a href="{html.escape(relative_href(page, target))}">{escaped}</a>'
+            text_html = text_html.replace(escaped, link, 1)
+        return text_html
+
+    def task(self, task: Task) -> TaskView:
+        return TaskView(self.clause(task.resolution, task.clause), self.documents[task.resolution.source])
+
+    def tasks_in(self, tasks: Iterable[Task], *states: TaskState) -> list[TaskView]:
+        return [self.task(t) for t in tasks if t.state in states]
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def resolution_page(self, resolution: Resolution) -> dict[str, object]:
+        page = self.site.paths[resolution.source]
+        in_section = {c.anchor for s in resolution.sections for c in s.clauses}
+        parts: list[tuple[int, str, object]] = [
+            (s.line, "section", self._section(resolution, s, page)) for s in resolution.sections
+        ]
+        parts += [
+            (c.line, "clause", self.clause(resolution, c, page))
+            for c in resolution.clauses
+            if c.anchor not in in_section and c.role is not ClauseRole.CONTROL
+        ]
+        control = [self.clause(resolution, c, page) for c in resolution.clauses if c.role is ClauseRole.CONTROL]
+        return {
+            "document": self.documents[resolution.source],
+            "preamble_html": self.cite(resolution.source, resolution.preamble_html, page),
+            "formula": resolution.formula,
+            "parts": [{"type": kind, "value": value} for _, kind, value in sorted(parts, key=lambda p: p[0])],
+            "control": control[0] if control else None,
+            "controller": resolution.control,
+            "signatures": resolution.signatures,
+            "signed": resolution.signed,
+            "addressees": [
+                {"name": a.name, "path": self.addressee_paths[a.name]} for a in resolution.addressees
+            ],
+            "referenced_by": [self.documents[s] for s in self.site.referenced_by.get(resolution.source, ())],
+            "canonical": page,
+        }
+
+    def _section(self, resolution: Resolution, section: Section, page: str) -> SectionView:
+        return SectionView(
+            heading=section.heading,
+            number=section.number,
+            anchor=section.anchor,
+            addressee_path=self.addressee_paths.get(section.addressee or ""),
+            responsible=section.responsible,
+            clauses=tuple(self.clause(resolution, c, page) for c in section.clauses),
+        )
+
+    def grouped_tasks(self, tasks: Iterable[Task]) -> list[dict[str, object]]:
+        """The groups of an addressee page, in the order a director acts on them."""
+        tasks = list(tasks)
+        groups = [
+            ("overdue", (TaskState.OVERDUE,)),
+            ("upcoming", (TaskState.DUE_SOON, TaskState.UPCOMING)),
+            ("done", (TaskState.DONE,)),
+            ("permanent", (TaskState.PERMANENT,)),
+            ("undated", (TaskState.UNDATED,)),
+        ]
+        return [
+            {"key": key, "tasks": views}
+            for key, states in groups
+            if (views := self.tasks_in(tasks, *states))
+        ]
+
+    def listing(self, listing: Listing) -> dict[str, object]:
+        return {
+            "key": listing.key,
+            "path": listing.path,
+            "documents": [self.documents[r.source] for r in listing.resolutions],
+            "groups": self.grouped_tasks(listing.tasks),
+            "count": len(listing.tasks),
+            "title": month_title(listing.month, self.config.language) if listing.month else listing.key,
+        }
+
+    def month_page(self, listing: Listing) -> dict[str, object]:
+        return {**self.listing(listing), "tasks": [self.task(t) for t in listing.tasks]}
+
+    def home(self) -> dict[str, object]:
+        tasks = self.site.tasks
+        return {
+            "latest": [self.documents[r.source] for r in self.site.resolutions[: self.config.latest_count]],
+            "overdue": self.tasks_in(tasks, TaskState.OVERDUE),
+            "due_soon": self.tasks_in(tasks, TaskState.DUE_SOON),
+            "counts": self.counts(),
+            "today_text": long_date(self.site.today, self.config.language),
+            "today_iso": self.site.today.isoformat(),
+            "soon_days": self.config.due_soon_days,
+        }
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "resolutions": len(self.site.resolutions),
+            "addressees": len(self.site.addressees),
+            "bodies": len(self.site.bodies),
+            "years": len(self.site.years),
+            "months": len(self.site.months),
+            "materials": len(self.site.materials),
+        }
+
+    def deadlines(self) -> dict[str, object]:
+        tasks = self.site.tasks
+        return {
+            "overdue": self.tasks_in(tasks, TaskState.OVERDUE),
+            "months": [
+                {"path": m.path, "title": month_title(m.month, self.config.language), "count": len(m.tasks), "iso": m.key}
+                for m in self.site.months
+                if m.month
+            ],
+            "permanent": self.tasks_in(tasks, TaskState.PERMANENT),
+        }
+
+    def index_entries(self, listings: Iterable[Listing]) -> list[dict[str, object]]:
+        return [
+            {"key": item.key, "path": item.path, "documents": len(item.resolutions), "tasks": len(item.tasks)}
+            for item in listings
+        ]
+
+    def material_page(self, material: Material) -> dict[str, object]:
+        return {
+            "material": material,
+            "date_text": long_date(material.date, material.lang),
+            "date_iso": material.date.isoformat() if material.date else None,
+            "implements": [self.task(t) for t in self.site.implemented.get(material.source, ())],
+        }
+
+    def materials(self) -> list[dict[str, object]]:
+        return [
+            {"path": self.site.paths[m.source], "title": m.title, "author": m.author,
+             "date_text": long_date(m.date, m.lang)}
+            for m in self.site.materials
+        ]
+
+
+def href_for(page: str) -> Callable[[str], str]:
+    return lambda target: relative_href(page, target)

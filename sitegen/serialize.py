@@ -1,0 +1,71 @@
+"""Model → the JSON objects of DESIGN §2.2 (`sitegen inspect --json`, /api/resolutions.json)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitegen.model import Clause, Deadline, Resolution
+
+
+def deadline_json(deadline: Deadline | None) -> dict[str, object] | None:
+    if deadline is None:
+        return None
+    return {
+        "text": deadline.text,
+        "kind": str(deadline.kind),
+        "due": deadline.due.isoformat() if deadline.due else None,
+    }
+
+
+def clause_json(clause: Clause) -> dict[str, object]:
+    return {
+        "number": clause.number,
+        "anchor": clause.anchor,
+        "role": str(clause.role),
+        "addressee": clause.addressee,
+        "text": clause.text,
+        "deadline": deadline_json(clause.deadline),
+        "responsible": clause.responsible,
+        "line": clause.line,
+    }
+
+
+def resolution_json(
+    resolution: Resolution,
+    url: str,
+    addressee_slugs: dict[str, str],
+    referenced_by: Sequence[str],
+    refs: Sequence[str],
+) -> dict[str, object]:
+    return {
+        "source": resolution.source,
+        "url": url,
+        "title": resolution.title,
+        "kind": resolution.kind,
+        "body": resolution.body,
+        "date": resolution.date.isoformat() if resolution.date else None,
+        "number": resolution.number,
+        "lang": resolution.lang,
+        "status": resolution.status,
+        "addressees": [
+            {"name": a.name, "slug": addressee_slugs.get(a.name), "aliases": list(a.aliases)}
+            for a in resolution.addressees
+        ],
+        "formula": resolution.formula,
+        "sections": [
+            {
+                "heading": s.heading,
+                "number": s.number,
+                "addressee": s.addressee,
+                "responsible": s.responsible,
+                "clauses": [c.anchor for c in s.clauses],
+            }
+            for s in resolution.sections
+        ],
+        "clauses": [clause_json(c) for c in resolution.clauses],
+        "control": resolution.control,
+        "signed": resolution.signed,
+        "signatures": list(resolution.signatures),
+        "refs": list(refs),
+        "referenced_by": list(referenced_by),
+    }
