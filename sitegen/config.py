@@ -1,4 +1,4 @@
-"""Site configuration (`sitegen.toml`) → a frozen SiteConfig; unknown or mistyped keys → diagnostics.
+"""Site configuration (`sitegen.toml`) → a frozen SiteConfig; bad keys → diagnostics.
 
 "Today" is part of the configuration, not a clock read deep in the pipeline: it decides what is
 overdue, and builds must be reproducible (`today` key, else SOURCE_DATE_EPOCH, else the clock).
@@ -69,7 +69,7 @@ _KNOWN = (*_STRING_KEYS, *_INT_KEYS, "today", "school_year_end")
 
 
 def normalize_base_url(url: str) -> str:
-    """Base URLs always end in '/', so '{base}resolutions/…' works at the root and under /school/."""
+    """Base URLs end in '/', so '{base}resolutions/…' works at the root and under /school/."""
     url = url.strip() or "/"
     return url if url.endswith("/") else url + "/"
 
@@ -91,15 +91,11 @@ def load_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
         if key not in _KNOWN:
             hint = difflib.get_close_matches(key, _KNOWN, n=1)
             fix = f"; did you mean '{hint[0]}'?" if hint else ""
-            problems.append(error(CONFIG_FILE, 1, f"unknown key '{key}'{fix}", "config.unknown-key"))
-        elif key in _STRING_KEYS and isinstance(value, str):
-            values[key] = value
-        elif key in _INT_KEYS and isinstance(value, int) and value >= 0:
-            values[key] = value
-        elif key == "today" and isinstance(value, date):
-            values[key] = value
-        elif key == "school_year_end" and isinstance(value, str) and _month_day(value):
-            values[key] = _month_day(value)
+            problems.append(
+                error(CONFIG_FILE, 1, f"unknown key '{key}'{fix}", "config.unknown-key")
+            )
+        elif (checked := _checked(key, value)) is not None:
+            values[key] = checked
         else:
             problems.append(
                 error(CONFIG_FILE, 1, f"key '{key}' has a wrong value {value!r}", "config.type")
@@ -112,6 +108,19 @@ def load_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
     if "base_url" in values:
         values["base_url"] = normalize_base_url(str(values["base_url"]))
     return replace(config, **values), problems
+
+
+def _checked(key: str, value: object) -> object | None:
+    """The value in the type the key needs, or None when it has the wrong type."""
+    if key in _STRING_KEYS:
+        return value if isinstance(value, str) else None
+    if key in _INT_KEYS:
+        return (
+            value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+        )
+    if key == "today":
+        return value if isinstance(value, date) and not isinstance(value, datetime) else None
+    return _month_day(value) if isinstance(value, str) else None
 
 
 def _month_day(text: str) -> tuple[int, int] | None:

@@ -28,7 +28,9 @@ class Diagnostic:
     code: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        return (
+            f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.code}]"
+        )
 
     def github(self) -> str:
         """A GitHub Actions workflow command, so CI annotates the offending line of the PR."""

@@ -11,7 +11,11 @@ SKELETON = Path(__file__).with_name("skeleton")
 def init_site(target: Path) -> list[Path]:
     """Copy the skeleton into `target`; refuse to overwrite any existing file."""
     files = sorted(p for p in SKELETON.rglob("*") if p.is_file())
-    clashes = [target / p.relative_to(SKELETON) for p in files if (target / p.relative_to(SKELETON)).exists()]
+    clashes = [
+        target / p.relative_to(SKELETON)
+        for p in files
+        if (target / p.relative_to(SKELETON)).exists()
+    ]
     if clashes:
         raise FileExistsError(f"{clashes[0]} already exists; choose an empty folder")
     created = []

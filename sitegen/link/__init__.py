@@ -40,8 +40,12 @@ def link_site(documents: Documents, config: SiteConfig) -> tuple[Site, list[Diag
         paths[page.source] = page_path(page.slug)
         if page.slug in RESERVED or page.slug in {"index", "404"}:
             problems.append(
-                error(page.source, 1, f"the page slug '{page.slug}' is reserved; choose another",
-                      "page.reserved-slug")
+                error(
+                    page.source,
+                    1,
+                    f"the page slug '{page.slug}' is reserved; choose another",
+                    "page.reserved-slug",
+                )
             )
     resolver = Resolver(tuple(resolutions), bodies)
 
@@ -52,9 +56,13 @@ def link_site(documents: Documents, config: SiteConfig) -> tuple[Site, list[Diag
             if target is None or target.clause is None:
                 problem = check_explicit(material.source, reference, resolver)
                 if problem is None:  # resolves to a whole document, not a clause
-                    problem = error(material.source, reference.line,
-                                    f"'implements' must name a clause: add '#<clause number>' to "
-                                    f"'{reference.target}'", "ref.unresolved")
+                    problem = error(
+                        material.source,
+                        reference.line,
+                        f"'implements' must name a clause: add '#<clause number>' to "
+                        f"'{reference.target}'",
+                        "ref.unresolved",
+                    )
                 problems.append(problem)
                 continue
             implementing[(target.resolution.source, target.clause.anchor)].append(material)
@@ -139,7 +147,9 @@ def _resolution_paths(resolutions: list[Resolution], bodies: dict[str, str]) -> 
     for path, owners in wanted.items():
         for resolution in owners:
             unique = len(owners) == 1
-            paths[resolution.source] = path if unique else _path(resolution, bodies[resolution.body])
+            paths[resolution.source] = (
+                path if unique else _path(resolution, bodies[resolution.body])
+            )
     return paths
 
 

@@ -22,8 +22,13 @@ from sitegen.model import (
 _OPEN_ENDED = (DeadlineKind.PERMANENT, DeadlineKind.RECURRING)
 
 
-def task_state(task_due: date | None, kind: DeadlineKind | None, has_materials: bool,
-               today: date, soon_days: int) -> TaskState:
+def task_state(
+    task_due: date | None,
+    kind: DeadlineKind | None,
+    has_materials: bool,
+    today: date,
+    soon_days: int,
+) -> TaskState:
     """Overdue means past due with nothing published; permanent tasks are never overdue."""
     if kind in _OPEN_ENDED:
         return TaskState.PERMANENT
@@ -66,8 +71,13 @@ def build_tasks(
 def by_due(task: Task) -> tuple:
     """Soonest deadline first; undated last; then by the resolution's date and clause order."""
     due = task.clause.deadline.due if task.clause.deadline else None
-    return (due is None, due or date.max, task.resolution.date or date.min, task.resolution.source,
-            task.clause.line)
+    return (
+        due is None,
+        due or date.max,
+        task.resolution.date or date.min,
+        task.resolution.source,
+        task.clause.line,
+    )
 
 
 def newest_first(resolutions: Iterable[Resolution]) -> list[Resolution]:
@@ -77,7 +87,9 @@ def newest_first(resolutions: Iterable[Resolution]) -> list[Resolution]:
     return sorted(ordered, key=lambda r: r.date or date.min, reverse=True)
 
 
-def addressee_listings(resolutions: list[Resolution], tasks: list[Task], lang: str) -> list[Listing]:
+def addressee_listings(
+    resolutions: list[Resolution], tasks: list[Task], lang: str
+) -> list[Listing]:
     names: dict[str, str] = {}
     for resolution in resolutions:
         for addressee in resolution.addressees:
@@ -88,8 +100,14 @@ def addressee_listings(resolutions: list[Resolution], tasks: list[Task], lang: s
         own = sorted((t for t in tasks if t.clause.addressee == name), key=by_due)
         docs = [r for r in resolutions if any(a.name == name for a in r.addressees)]
         listings.append(
-            Listing(name, slugs[name], addressee_path(slugs[name]), tuple(docs), tuple(own),
-                    lang=addressee_lang)
+            Listing(
+                name,
+                slugs[name],
+                addressee_path(slugs[name]),
+                tuple(docs),
+                tuple(own),
+                lang=addressee_lang,
+            )
         )
     return sorted(listings, key=lambda item: sort_key(lang)(item.key))
 
@@ -119,7 +137,9 @@ def year_listings(resolutions: list[Resolution]) -> list[Listing]:
         grouped[resolution.date.year if resolution.date else None].append(resolution)
     years = sorted(grouped, key=lambda y: (y is None, -(y or 0)))
     return [
-        Listing(str(year or "undated"), str(year or "undated"), year_path(year), tuple(grouped[year]))
+        Listing(
+            str(year or "undated"), str(year or "undated"), year_path(year), tuple(grouped[year])
+        )
         for year in years
     ]
 
@@ -131,7 +151,13 @@ def month_listings(tasks: list[Task]) -> list[Listing]:
         if deadline and deadline.due and deadline.kind not in _OPEN_ENDED:
             grouped[deadline.due.replace(day=1)].append(task)
     return [
-        Listing(f"{month:%Y-%m}", f"{month:%Y-%m}", month_path(month), tasks=tuple(sorted(grouped[month], key=by_due)), month=month)
+        Listing(
+            f"{month:%Y-%m}",
+            f"{month:%Y-%m}",
+            month_path(month),
+            tasks=tuple(sorted(grouped[month], key=by_due)),
+            month=month,
+        )
         for month in sorted(grouped)
     ]
 

@@ -84,7 +84,9 @@ def check_explicit(source: str, reference: Reference, resolver: Resolver) -> Dia
     target, reason = resolver.find(reference.target)
     if target is not None:
         return None
-    field = {"implements": "implements", "superseded_by": "superseded_by"}.get(reference.relation, "refs")
+    field = {"implements": "implements", "superseded_by": "superseded_by"}.get(
+        reference.relation, "refs"
+    )
     return error(
         source,
         reference.line,
@@ -108,4 +110,3 @@ def check_cited(source: str, reference: Reference, resolver: Resolver) -> Diagno
 def _dated(reference: Reference) -> str:
     day = cited_date(reference)
     return f" and date {day}" if day else ""
-

@@ -14,7 +14,17 @@ import translitua
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 RESERVED = frozenset(
-    {"resolutions", "addressees", "deadlines", "bodies", "years", "materials", "search", "api", "static"}
+    {
+        "resolutions",
+        "addressees",
+        "deadlines",
+        "bodies",
+        "years",
+        "materials",
+        "search",
+        "api",
+        "static",
+    }
 )
 
 

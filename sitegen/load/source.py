@@ -11,9 +11,7 @@ from sitegen.model import Source
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
-def read_source(
-    raw: bytes, path: str, section: str
-) -> tuple[Source | None, list[Diagnostic]]:
+def read_source(raw: bytes, path: str, section: str) -> tuple[Source | None, list[Diagnostic]]:
     """Bytes → Source; a file that cannot be read as a document gives a diagnostic instead."""
     digest = hashlib.sha256(raw).hexdigest()
     try:
@@ -27,10 +25,14 @@ def read_source(
         return None, [error(path, line, message, "source.encoding")]
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        return None, [error(path, line, "the file contains NUL bytes; is it binary?", "source.binary")]
+        return None, [
+            error(path, line, "the file contains NUL bytes; is it binary?", "source.binary")
+        ]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.startswith("---\n"):
-        message = "the file does not start with front matter; add a '---' line, the fields, and '---'"
+        message = (
+            "the file does not start with front matter; add a '---' line, the fields, and '---'"
+        )
         return None, [error(path, 1, message, "front-matter.missing")]
     closing = _FENCE.search(text, 4)
     if closing is None:

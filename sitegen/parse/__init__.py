@@ -116,7 +116,9 @@ def _explicit(front_matter: FrontMatter) -> list[Reference]:
     ]
     if superseded_by := front_matter.get("superseded_by"):
         line = front_matter.line("superseded_by")
-        references.append(Reference(str(superseded_by), str(superseded_by), line, True, "superseded_by"))
+        references.append(
+            Reference(str(superseded_by), str(superseded_by), line, True, "superseded_by")
+        )
     return references
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -23,7 +24,7 @@ _RU = "(?:ь|я|е|ю|ем|ём)"  # январь, января, январе, �
 _RU_HARD = "(?:а|е|у|ом)?"  # март, марта, марте, марту, мартом
 
 # One entry per month, January first: Ukrainian and Russian forms in every grammatical case.
-MONTH_FORMS: tuple[str, ...] = (
+_MONTH_FORMS: tuple[str, ...] = (
     f"січ{_UK}|январ{_RU}",
     f"лют(?:ий|ого|ому|ім|им)|феврал{_RU}",
     f"берез{_UK}|март{_RU_HARD}",
@@ -37,8 +38,8 @@ MONTH_FORMS: tuple[str, ...] = (
     f"листопад(?:а|і|у|ом)?|ноябр{_RU}",
     f"груд{_UK}|декабр{_RU}",
 )
-_MONTH_RES = tuple(re.compile(forms, re.I) for forms in MONTH_FORMS)
-_MONTH_ANY = "(?:" + "|".join(MONTH_FORMS) + ")"
+_MONTH_RES = tuple(re.compile(forms, re.I) for forms in _MONTH_FORMS)
+_MONTH_ANY = "(?:" + "|".join(_MONTH_FORMS) + ")"
 _MONTH = f"(?P<month>{_MONTH_ANY})"
 
 # Prepositions by what they do to a period: "до вересня" ends before September begins (before),
@@ -46,13 +47,11 @@ _MONTH = f"(?P<month>{_MONTH_ANY})"
 _PREPS: tuple[tuple[str, str], ...] = (
     (
         "end",
-        r"до\s+кін(?:ця|цю)|до\s+конца|до\s+закінчення|до\s+окончания"
-        r"|не\s+пізніше(?:\s+ніж)?|не\s+позднее|не\s+позже|по",
+        r"до\s+(?:кінця|конца|закінчення|окончания)|не\s+(?:пізніше(?:\s+ніж)?|позднее|позже)|по",
     ),
     (
         "during",
-        r"протягом|впродовж|упродовж|на\s+протязі|в\s+течение|в\s+продолжение"
-        r"|на\s+протяжении",
+        r"протягом|впродовж|упродовж|на\s+(?:протязі|протяжении)|в\s+(?:течение|продолжение)",
     ),
     ("before", r"(?:в|у)\s+(?:срок|строк|термін)\s+до|до|к|ко"),
     ("in", r"у|в|во"),
@@ -106,7 +105,7 @@ _LABEL = (
     r"|срок(?:\s+(?:исполнения|выполнения))?|дата\s+виконання"
 )
 _LABELLED = re.compile(
-    rf"[\s*_]*(?:{_LABEL})(?!\w)[\s*_]*(?:[:–—-][\s*_]*)?(?P<value>\S.*?)\s*", re.I
+    rf"[\s*_]*(?:{_LABEL})(?!\w)[\s*_]*(?:[:–—-][\s*_]*)?(?P<value>[^\s:–—-].*?)\s*", re.I
 )
 _INLINE_LABEL = re.compile(rf"(?<!\w)(?:{_LABEL})\s*[:–—-]\s*", re.I)
 # A cited act ("від 21.08.2019 № 779") or a start ("з 1 вересня") is not a deadline.
@@ -117,7 +116,7 @@ _DAY_OF_MONTH = re.compile(
 )
 _DAY = timedelta(days=1)
 
-# --- Resolvers: one per phrase shape ------------------------------------------------------------
+# --- Resolvers: one per phrase shape -----------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +128,8 @@ class _Ctx:
     prep: str | None
 
 
-Resolver = Callable[[re.Match[str], _Ctx], tuple[DeadlineKind, date | None]]
-Bounds = Callable[[int], tuple[date, date]]
+_Resolver = Callable[[re.Match[str], _Ctx], tuple[DeadlineKind, date | None]]
+_Bounds = Callable[[int], tuple[date, date]]
 
 
 def _month_end(year: int, month: int) -> date:
@@ -160,7 +159,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> int | None:
     return None
 
 
-def _due(bounds: Bounds, year: int | None, exclusive: bool, doc: date | None) -> date | None:
+def _due(bounds: _Bounds, year: int | None, exclusive: bool, doc: date | None) -> date | None:
     """Last allowed day; without a year, the first period whose deadline is not before `doc`."""
 
     def pick(y: int) -> date:
@@ -171,14 +170,15 @@ def _due(bounds: Bounds, year: int | None, exclusive: bool, doc: date | None) ->
         return pick(year)
     if doc is None:
         return None
-    return next(
-        (due for y in (doc.year - 1, doc.year, doc.year + 1) if (due := pick(y)) >= doc), None
-    )
+    for y in (doc.year - 1, doc.year, doc.year + 1):
+        with suppress(ValueError):  # "29 лютого" exists only in some years
+            if (due := pick(y)) >= doc:
+                return due
+    return None
 
 
 def _numeric_date(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
-    year = _year(m, ctx) or 0
-    return DeadlineKind.DATE, date(year, int(m["mon"]), int(m["day"]))
+    return DeadlineKind.DATE, date(_year(m, ctx) or 0, int(m["mon"]), int(m["day"]))
 
 
 def _word_date(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
@@ -190,14 +190,14 @@ def _word_date(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
 
 def _month_phrase(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
     month = _month(m["month"])
-    bounds: Bounds = lambda y: (date(y, month, 1), _month_end(y, month))  # noqa: E731
+    bounds: _Bounds = lambda y: (date(y, month, 1), _month_end(y, month))  # noqa: E731
     due = _due(bounds, _year(m, ctx), ctx.prep == "before", ctx.document_date)
     return DeadlineKind.MONTH, due
 
 
 def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
     q = _ordinal(m["ord"])
-    bounds: Bounds = lambda y: (date(y, 3 * q - 2, 1), _month_end(y, 3 * q))  # noqa: E731
+    bounds: _Bounds = lambda y: (date(y, 3 * q - 2, 1), _month_end(y, 3 * q))  # noqa: E731
     due = _due(bounds, _year(m, ctx), ctx.prep == "before", ctx.document_date)
     return DeadlineKind.QUARTER, due
 
@@ -218,7 +218,7 @@ def _semester(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
     n, (end_month, end_day) = _ordinal(m["ord"]), ctx.school_year_end
     if n > 2:
         raise ValueError(m.group())
-    bounds: Bounds
+    bounds: _Bounds
     if m["year"] or m["cur"]:  # a half of a calendar year: "І півріччя 2020 року"
         year = _year(m, ctx)
         bounds = lambda y: (date(y, 6 * n - 5, 1), _month_end(y, 6 * n))  # noqa: E731
@@ -235,7 +235,7 @@ def _school_year(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None
     if ctx.prep == "before":  # "до 2020/2021 н.р.": when the year starts is not ours to guess
         raise ValueError(m.group())
     end_month, end_day = ctx.school_year_end
-    bounds: Bounds = lambda y: (date(y, 9, 1), date(y + 1, end_month, end_day))  # noqa: E731
+    bounds: _Bounds = lambda y: (date(y, 9, 1), date(y + 1, end_month, end_day))  # noqa: E731
     return DeadlineKind.TERM, _due(bounds, _first_year(m), False, ctx.document_date)
 
 
@@ -251,10 +251,6 @@ def _year_phrase(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None
     return DeadlineKind.YEAR, date(year - 1, 12, 31) if ctx.prep == "before" else date(year, 12, 31)
 
 
-def _word(kind: DeadlineKind) -> Resolver:
-    return lambda m, ctx: (kind, None)
-
-
 # --- Shapes ---------------------------------------------------------------------------------
 
 
@@ -263,22 +259,23 @@ class _Shape:
     """One phrase shape; in running text it counts only after one of `find_preps`."""
 
     pattern: re.Pattern[str]
-    resolve: Resolver
+    resolve: _Resolver
     find_preps: frozenset[str | None]
     rank: int  # in running text the highest rank wins; dated shapes gain one with a preposition
     dated: bool = True
 
 
-def _shape(body: str, resolve: Resolver, preps: frozenset[str | None], rank: int = 2) -> _Shape:
+def _shape(body: str, resolve: _Resolver, preps: frozenset[str | None], rank: int = 2) -> _Shape:
     pattern = re.compile(rf"(?<![\w.])(?:(?:{_PREP})\s+)?(?:{body}){_END}", re.I)
     return _Shape(pattern, resolve, preps, rank)
 
 
 def _words(body: str, kind: DeadlineKind, rank: int) -> _Shape:
     pattern = re.compile(rf"(?<![\w.])(?:{body}){_END}", re.I)
-    return _Shape(pattern, _word(kind), frozenset({None}), rank, dated=False)
+    return _Shape(pattern, lambda m, ctx: (kind, None), frozenset({None}), rank, dated=False)
 
 
+_RECURRING_SHAPE = _words(_RECURRING, DeadlineKind.RECURRING, 4)
 _SHAPES: tuple[_Shape, ...] = (
     _shape(
         r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\."
@@ -308,11 +305,10 @@ _SHAPES: tuple[_Shape, ...] = (
         _year_phrase,
         _SPAN_PREP,
     ),
-    _words(_RECURRING, DeadlineKind.RECURRING, 4),
+    _RECURRING_SHAPE,
     _words(_PERMANENT, DeadlineKind.PERMANENT, 1),
     _words(_OPEN, DeadlineKind.NONE, 0),
 )
-_RECURRING_RE = _SHAPES[-3].pattern
 
 # --- Public API -------------------------------------------------------------------------------
 
@@ -365,7 +361,7 @@ def parse_deadline(
         ):
             return Deadline(text, *found)
     # "Щомісяця до 5 числа", "Щороку до 1 вересня": the recurrence is what matters.
-    if recurring := _RECURRING_RE.search(folded):
+    if recurring := _RECURRING_SHAPE.pattern.search(folded):
         rest = (folded[: recurring.start()] + " " + folded[recurring.end() :]).strip(" ,;()")
         if not rest or _DAY_OF_MONTH.fullmatch(rest) or parse_deadline(rest, None):
             return Deadline(text, DeadlineKind.RECURRING)

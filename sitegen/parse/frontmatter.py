@@ -86,7 +86,11 @@ class Field:
     required: bool = False
 
 
-_COMMON = {"title": Field(_text, True), "lang": Field(_choice("uk", "ru", "en")), "tags": Field(_texts)}
+_COMMON = {
+    "title": Field(_text, True),
+    "lang": Field(_choice("uk", "ru", "en")),
+    "tags": Field(_texts),
+}
 SCHEMAS: dict[str, dict[str, Field]] = {
     "resolutions": {
         **_COMMON,
@@ -135,13 +139,22 @@ def parse_front_matter(source: Source) -> tuple[FrontMatter | None, list[Diagnos
         root = yaml.compose(source.front_matter, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "<stream end>" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed bracket or quote: point at where it opened
         line = source.front_matter_line + (mark.line if mark else 0)
         column = (mark.column + 1) if mark else 1
-        problem = exc.problem or "malformed YAML"
-        message = f"the front matter is not valid YAML: {problem}; check quotes, colons and indents"
+        problem = " ".join(p for p in (exc.context, exc.problem) if p) or "malformed YAML"
+        message = (
+            f"the front matter is not valid YAML ({problem}); "
+            "check quotes, colons, brackets and indents"
+        )
         return None, [error(source.path, line, message, "front-matter.yaml", column)]
     except yaml.YAMLError as exc:
-        return None, [error(source.path, source.front_matter_line, f"invalid YAML: {exc}", "front-matter.yaml")]
+        return None, [
+            error(
+                source.path, source.front_matter_line, f"invalid YAML: {exc}", "front-matter.yaml"
+            )
+        ]
     if root is None:
         root = yaml.MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(root, yaml.MappingNode):
@@ -163,18 +176,26 @@ def _check(source: Source, root: yaml.MappingNode) -> tuple[FrontMatter | None, 
         if key not in schema:
             hint = difflib.get_close_matches(key, schema, n=1)
             fix = f"did you mean '{hint[0]}'?" if hint else f"known fields: {', '.join(schema)}"
-            problems.append(warning(source.path, line, f"unknown field '{key}'; {fix}", "front-matter.unknown-key"))
+            problems.append(
+                warning(
+                    source.path, line, f"unknown field '{key}'; {fix}", "front-matter.unknown-key"
+                )
+            )
             continue
         try:
             values[key] = schema[key].convert(_plain(value_node, budget))
         except _Invalid as exc:
             problems.append(error(source.path, line, f"field '{key}': {exc}", "front-matter.type"))
         except RecursionError:
-            problems.append(error(source.path, line, f"field '{key}' is nested too deeply", "front-matter.type"))
+            problems.append(
+                error(source.path, line, f"field '{key}' is nested too deeply", "front-matter.type")
+            )
     for key, spec in schema.items():
         if spec.required and key not in lines:
             message = f"the required field '{key}' is missing; add '{key}: …' to the front matter"
-            problems.append(error(source.path, source.front_matter_line, message, "front-matter.required"))
+            problems.append(
+                error(source.path, source.front_matter_line, message, "front-matter.required")
+            )
     if any(p.code in {"front-matter.required", "front-matter.type"} for p in problems):
         return None, problems
     return FrontMatter(values, lines), problems

@@ -276,6 +276,13 @@ def _anchor(number: str) -> str:
     return "clause-" + re.sub(r"[^0-9A-Za-z]+", "-", number).strip("-").lower()
 
 
+def _leaves_section(unit: _Unit, section: _OpenSection | None) -> bool:
+    """ "5. Контроль …" after section "4." is back at the document's level, not a clause of 4."""
+    if section is None or not unit.number or not section.heading.number:
+        return False
+    return _depth(unit.number) <= _depth(section.heading.number)
+
+
 def _depth(number: str | None) -> int:
     if number is None:
         return 0
@@ -310,7 +317,9 @@ class _Reader:
 
     def read(self, units: list[_Unit]) -> Structure:
         start, formula = self._operative_start(units)
-        preamble = "".join(f"<p>{unit.html()}</p>" if unit.lines else unit.html() for unit in units[:start])
+        preamble = "".join(
+            f"<p>{unit.html()}</p>" if unit.lines else unit.html() for unit in units[:start]
+        )
         sections: list[_OpenSection] = []
         loose: list[Clause] = []
         order: list[tuple[int, int]] = []  # (section index or -1, clause index) in document order
@@ -338,9 +347,8 @@ class _Reader:
                     section.clauses.append(item)
                     order.append((len(sections) - 1, len(section.clauses) - 1))
                 continue
-            if current is not None and unit.number and current.heading.number:
-                if _depth(unit.number) <= _depth(current.heading.number):
-                    current = None
+            if _leaves_section(unit, current):
+                current = None
             role = ClauseRole.ACKNOWLEDGE if _ACKNOWLEDGE.search(unit.text) else ClauseRole.TASK
             if current is None:
                 loose.append(self._clause(unit, None, role, len(loose) + 1))
@@ -413,7 +421,9 @@ class _Reader:
             for index, item in enumerate(_bullet_items(block)):
                 lines = [line for line in _elements(item, 0) if isinstance(line, _Line)]
                 if lines:
-                    sub = _Unit(lines, blocks=[b for b in _elements(item, 0) if not isinstance(b, _Line)])
+                    sub = _Unit(
+                        lines, blocks=[b for b in _elements(item, 0) if not isinstance(b, _Line)]
+                    )
                     role = ClauseRole.TASK
                     clause = self._clause(sub, section, role, len(section.clauses) + index + 1)
                     clauses.append(clause)
@@ -529,7 +539,9 @@ class _Reader:
         clauses = tuple(c for _, c in entries)
         return Structure(preamble, formula, finished, clauses, tuple(signatures), control_text)
 
-    def _prefixed(self, entries: list[tuple[int | None, Clause]]) -> list[tuple[int | None, Clause]]:
+    def _prefixed(
+        self, entries: list[tuple[int | None, Clause]]
+    ) -> list[tuple[int | None, Clause]]:
         """Numbers restart in every section (seed 003): prefix anchors with the section position."""
         result: list[tuple[int | None, Clause]] = []
         seen: set[str] = set()

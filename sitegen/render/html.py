@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 
 from jinja2 import Environment, TemplateError
 
 from sitegen.config import SiteConfig
-from sitegen.model import OutputFile
 from sitegen.link.urls import file_of
+from sitegen.model import OutputFile
 from sitegen.render.plan import PlannedPage
 from sitegen.render.theme import Theme
 from sitegen.render.views import href_for

@@ -24,7 +24,12 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
     pages = [
         PlannedPage("", "index.html", lang, views.home()),
         PlannedPage("resolutions/", "resolutions.html", lang, {"years": _years(site, views)}),
-        PlannedPage("addressees/", "addressees.html", lang, {"entries": views.index_entries(site.addressees)}),
+        PlannedPage(
+            "addressees/",
+            "addressees.html",
+            lang,
+            {"entries": views.index_entries(site.addressees)},
+        ),
         PlannedPage("deadlines/", "deadlines.html", lang, views.deadlines()),
         PlannedPage("bodies/", "bodies.html", lang, {"entries": views.index_entries(site.bodies)}),
         PlannedPage("years/", "years.html", lang, {"entries": views.index_entries(site.years)}),
@@ -35,7 +40,9 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
         PlannedPage(site.paths[r.source], "resolution.html", r.lang, views.resolution_page(r))
         for r in site.resolutions
     ]
-    pages += [PlannedPage(a.path, "addressee.html", lang, views.listing(a)) for a in site.addressees]
+    pages += [
+        PlannedPage(a.path, "addressee.html", lang, views.listing(a)) for a in site.addressees
+    ]
     pages += [PlannedPage(b.path, "body.html", lang, views.listing(b)) for b in site.bodies]
     pages += [PlannedPage(y.path, "year.html", lang, views.listing(y)) for y in site.years]
     pages += [PlannedPage(m.path, "month.html", lang, views.month_page(m)) for m in site.months]
@@ -51,6 +58,10 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
 
 def _years(site: Site, views: Views) -> list[dict[str, object]]:
     return [
-        {"key": y.key, "path": y.path, "documents": [views.documents[r.source] for r in y.resolutions]}
+        {
+            "key": y.key,
+            "path": y.path,
+            "documents": [views.documents[r.source] for r in y.resolutions],
+        }
         for y in site.years
     ]

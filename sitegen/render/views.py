@@ -153,7 +153,8 @@ class Views:
             addressee=clause.addressee,
             addressee_path=self.addressee_paths.get(clause.addressee or ""),
             materials=tuple(
-                MaterialLink(self.site.paths[m.source], m.title) for m in (task.materials if task else ())
+                MaterialLink(self.site.paths[m.source], m.title)
+                for m in (task.materials if task else ())
             ),
             path=f"{path}#{clause.anchor}",
         )
@@ -167,7 +168,9 @@ class Views:
         return text_html
 
     def task(self, task: Task) -> TaskView:
-        return TaskView(self.clause(task.resolution, task.clause), self.documents[task.resolution.source])
+        return TaskView(
+            self.clause(task.resolution, task.clause), self.documents[task.resolution.source]
+        )
 
     def tasks_in(self, tasks: Iterable[Task], *states: TaskState) -> list[TaskView]:
         return [self.task(t) for t in tasks if t.state in states]
@@ -185,20 +188,30 @@ class Views:
             for c in resolution.clauses
             if c.anchor not in in_section and c.role is not ClauseRole.CONTROL
         ]
-        control = [self.clause(resolution, c, page) for c in resolution.clauses if c.role is ClauseRole.CONTROL]
+        control = [
+            self.clause(resolution, c, page)
+            for c in resolution.clauses
+            if c.role is ClauseRole.CONTROL
+        ]
         return {
             "document": self.documents[resolution.source],
             "preamble_html": self.cite(resolution.source, resolution.preamble_html, page),
             "formula": resolution.formula,
-            "parts": [{"type": kind, "value": value} for _, kind, value in sorted(parts, key=lambda p: p[0])],
+            "parts": [
+                {"type": kind, "value": value}
+                for _, kind, value in sorted(parts, key=lambda p: p[0])
+            ],
             "control": control[0] if control else None,
             "controller": resolution.control,
             "signatures": resolution.signatures,
             "signed": resolution.signed,
             "addressees": [
-                {"name": a.name, "path": self.addressee_paths[a.name]} for a in resolution.addressees
+                {"name": a.name, "path": self.addressee_paths[a.name]}
+                for a in resolution.addressees
             ],
-            "referenced_by": [self.documents[s] for s in self.site.referenced_by.get(resolution.source, ())],
+            "referenced_by": [
+                self.documents[s] for s in self.site.referenced_by.get(resolution.source, ())
+            ],
             "canonical": page,
         }
 
@@ -235,7 +248,9 @@ class Views:
             "documents": [self.documents[r.source] for r in listing.resolutions],
             "groups": self.grouped_tasks(listing.tasks),
             "count": len(listing.tasks),
-            "title": month_title(listing.month, self.config.language) if listing.month else listing.key,
+            "title": month_title(listing.month, self.config.language)
+            if listing.month
+            else listing.key,
         }
 
     def month_page(self, listing: Listing) -> dict[str, object]:
@@ -244,7 +259,9 @@ class Views:
     def home(self) -> dict[str, object]:
         tasks = self.site.tasks
         return {
-            "latest": [self.documents[r.source] for r in self.site.resolutions[: self.config.latest_count]],
+            "latest": [
+                self.documents[r.source] for r in self.site.resolutions[: self.config.latest_count]
+            ],
             "overdue": self.tasks_in(tasks, TaskState.OVERDUE),
             "due_soon": self.tasks_in(tasks, TaskState.DUE_SOON),
             "counts": self.counts(),
@@ -268,7 +285,12 @@ class Views:
         return {
             "overdue": self.tasks_in(tasks, TaskState.OVERDUE),
             "months": [
-                {"path": m.path, "title": month_title(m.month, self.config.language), "count": len(m.tasks), "iso": m.key}
+                {
+                    "path": m.path,
+                    "title": month_title(m.month, self.config.language),
+                    "count": len(m.tasks),
+                    "iso": m.key,
+                }
                 for m in self.site.months
                 if m.month
             ],
@@ -277,7 +299,12 @@ class Views:
 
     def index_entries(self, listings: Iterable[Listing]) -> list[dict[str, object]]:
         return [
-            {"key": item.key, "path": item.path, "documents": len(item.resolutions), "tasks": len(item.tasks)}
+            {
+                "key": item.key,
+                "path": item.path,
+                "documents": len(item.resolutions),
+                "tasks": len(item.tasks),
+            }
             for item in listings
         ]
 
@@ -291,8 +318,12 @@ class Views:
 
     def materials(self) -> list[dict[str, object]]:
         return [
-            {"path": self.site.paths[m.source], "title": m.title, "author": m.author,
-             "date_text": long_date(m.date, m.lang)}
+            {
+                "path": self.site.paths[m.source],
+                "title": m.title,
+                "author": m.author,
+                "date_text": long_date(m.date, m.lang),
+            }
             for m in self.site.materials
         ]
 

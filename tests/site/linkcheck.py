@@ -1,0 +1,53 @@
+"""Walk a built site and report every internal link or #anchor that does not resolve."""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+
+@cache
+def _ids(path: Path) -> frozenset[str]:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return frozenset(str(tag["id"]) for tag in soup.find_all(id=True))
+
+
+def broken_links(site: Path) -> tuple[int, list[str]]:
+    """(links checked, failures) over every HTML file except the 404 page (absolute links)."""
+    checked, broken = 0, []
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(["a", "link"], href=True):
+            href = str(tag["href"])
+            parts = urlsplit(href)
+            if (
+                parts.scheme
+                or parts.netloc
+                or (tag.name == "link" and tag.get("rel") == ["canonical"])
+            ):
+                continue
+            checked += 1
+            target = page
+            if parts.path:
+                relative = posixpath.normpath(
+                    posixpath.join(page.parent.relative_to(site).as_posix(), unquote(parts.path))
+                )
+                target = site / relative
+                if target.is_dir():
+                    target = target / "index.html"
+            if not target.is_file() or not target.resolve().is_relative_to(site.resolve()):
+                broken.append(f"{page.relative_to(site)}: {href} (no file)")
+                continue
+            if (
+                parts.fragment
+                and target.suffix == ".html"
+                and unquote(parts.fragment) not in _ids(target)
+            ):
+                broken.append(f"{page.relative_to(site)}: {href} (no #{parts.fragment})")
+    return checked, broken
