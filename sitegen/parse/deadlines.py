@@ -332,6 +332,18 @@ def _resolve(
         return None
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b|\d)(?:рр?|гг?|н\.\s?р|уч\.\s?г|т\.\s?г|с\.\s?г)\.$", re.I)
+
+
+def _as_written(phrase: str) -> str:
+    """The phrase without surrounding spaces and sentence punctuation, but keeping the dot of
+    an abbreviation ("Квітень 2020 р.", "2020/2021 н.р.") that is part of how it was written."""
+    text = phrase.strip().rstrip(";,").rstrip()
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
+        text = text[:-1].rstrip()
+    return text
+
+
 def labelled_phrase(line: str) -> str | None:
     """'Термін: квітень 2020 р.' -> 'квітень 2020 р.'; None when the line has no deadline label.
 
@@ -353,7 +365,7 @@ def parse_deadline(
     None when the line is anything more than a deadline phrase, so ordinary sentences are
     never mistaken for one. `text` keeps the spelling, without surrounding spaces and '.;,'.
     """
-    text = phrase.strip().rstrip(".;,").rstrip()
+    text = _as_written(phrase)
     folded = _fold(text)
     for shape in _SHAPES:
         if (m := shape.pattern.fullmatch(folded)) and (
@@ -395,7 +407,7 @@ def find_deadline(
             continue
         if found := _resolve(shape, m, document_date, school_year_end):
             rank = shape.rank + (1 if shape.dated and prep else 0)
-            candidate = (rank, m.start(), Deadline(text[m.start() : m.end()].rstrip("."), *found))
+            candidate = (rank, m.start(), Deadline(_as_written(text[m.start() : m.end()]), *found))
             best = max(best or candidate, candidate, key=lambda c: c[:2])
     for label in _INLINE_LABEL.finditer(folded):  # "… (термін – до 01.06.2020)": the last wins
         found_at = [
@@ -406,5 +418,5 @@ def find_deadline(
         ]
         if found_at:
             m, found = max(found_at, key=lambda pair: pair[0].end())
-            best = (9, m.start(), Deadline(text[m.start() : m.end()].rstrip("."), *found))
+            best = (9, m.start(), Deadline(_as_written(text[m.start() : m.end()]), *found))
     return best[2] if best else None

@@ -205,7 +205,7 @@ def _strip_prefix(children: list[Token], count: int) -> list[Token]:
 
 def _run_in(line: _Line) -> tuple[_Line, _Line] | None:
     """'**Организационному комитету …:** разместить …' → a heading line and a clause line."""
-    children = line.children
+    children = [c for c in line.children if c.type != "text" or c.content]
     if not line.block_start or not children or children[0].type != "strong_open":
         return None
     close = next((i for i, c in enumerate(children) if c.type == "strong_close"), None)
@@ -280,7 +280,10 @@ def _leaves_section(unit: _Unit, section: _OpenSection | None) -> bool:
     """ "5. Контроль …" after section "4." is back at the document's level, not a clause of 4."""
     if section is None or not unit.number or not section.heading.number:
         return False
-    return _depth(unit.number) <= _depth(section.heading.number)
+    own, parent = unit.number.rstrip("."), section.heading.number.rstrip(".")
+    if not (own[0].isdigit() and parent[0].isdigit()) or _depth(own) > _depth(parent):
+        return False
+    return int(own.split(".")[0]) > int(parent.split(".")[0])
 
 
 def _depth(number: str | None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -76,7 +78,9 @@ def test_fixture_case(case: Case) -> None:
     assert (found.kind, found.due) == (case.kind, case.due)
     expected_text = case.text
     if expected_text is None and case.function == "parse":
-        expected_text = case.phrase.strip().rstrip(".")
+        expected_text = case.phrase.strip()
+        if not re.search(r"(р|г|н\.\s?р)\.$", expected_text, re.IGNORECASE):
+            expected_text = expected_text.rstrip(".")
     if expected_text is not None:
         assert found.text == expected_text
 
@@ -127,7 +131,7 @@ def test_lines_without_a_label(line: str) -> None:
 
 def test_school_year_end_is_configurable() -> None:
     found = parse_deadline("2020/2021 н.р.", None, school_year_end=(5, 31))
-    assert found == Deadline("2020/2021 н.р", DeadlineKind.TERM, date(2021, 5, 31))
+    assert found == Deadline("2020/2021 н.р.", DeadlineKind.TERM, date(2021, 5, 31))
 
 
 def test_reversed_or_multi_year_ranges_are_not_school_years() -> None:
