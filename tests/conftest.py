@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
+from support import ROOT, SAMPLE_TODAY
 
 from sitegen.build import build
 from sitegen.config import SiteConfig, load_config
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_TODAY = date(2020, 6, 15)
 
 
 @pytest.fixture

@@ -118,7 +118,10 @@ def test_numbers_restarting_per_section_get_unique_anchors():
 
 
 def test_bulleted_sub_items_stay_inside_their_clause():
-    body = "Директорам навчальних закладів:\n\n1. Розвивати партнерство через:\n\n- обмін;\n- семінари.\n\n2. Далі.\n"
+    body = (
+        "Директорам навчальних закладів:\n\n1. Розвивати партнерство через:\n\n"
+        "- обмін;\n- семінари.\n\n2. Далі.\n"
+    )
     result, _ = structure(body, DIRECTORS)
     first, second = result.clauses
     assert "<li>обмін;</li>" in first.html and "<li>семінари.</li>" in first.html
@@ -144,7 +147,10 @@ def test_acknowledge_control_and_signatures_are_not_tasks():
 
 
 def test_explicit_deadline_attribute_wins_and_is_removed_from_the_text():
-    body = "Директорам навчальних закладів:\n\n1. Подати звіт до 1 травня 2020 р. {deadline=2020-05-31}\n"
+    body = (
+        "Директорам навчальних закладів:\n\n"
+        "1. Подати звіт до 1 травня 2020 р. {deadline=2020-05-31}\n"
+    )
     result, _ = structure(body, DIRECTORS)
     (clause,) = result.clauses
     assert clause.deadline.due == date(2020, 5, 31)

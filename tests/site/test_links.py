@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linkcheck import broken_links
+from support import broken_links
 
 
 def test_every_internal_link_and_anchor_resolves(sample_site):

@@ -1,13 +1,18 @@
-"""Walk a built site and report every internal link or #anchor that does not resolve."""
+"""Helpers shared by the tests: where the project is, the fixed "today" of the sample build,
+and a walker that reports every internal link or #anchor of a built site that does not resolve."""
 
 from __future__ import annotations
 
 import posixpath
+from datetime import date
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_TODAY = date(2020, 6, 15)
 
 
 @cache
