@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from babel.dates import format_date
@@ -222,8 +222,17 @@ class Views:
             anchor=section.anchor,
             addressee_path=self.addressee_paths.get(section.addressee or ""),
             responsible=section.responsible,
-            clauses=tuple(self.clause(resolution, c, page) for c in section.clauses),
+            clauses=tuple(
+                self._in_section(self.clause(resolution, c, page), section) for c in section.clauses
+            ),
         )
+
+    @staticmethod
+    def _in_section(view: ClauseView, section: Section) -> ClauseView:
+        """The section heading already names its responsible person; don't repeat it per clause."""
+        if view.responsible == section.responsible:
+            return replace(view, responsible=None)
+        return view
 
     def grouped_tasks(self, tasks: Iterable[Task]) -> list[dict[str, object]]:
         """The groups of an addressee page, in the order a director acts on them."""
