@@ -81,7 +81,9 @@ def test_addressee_page_groups_tasks_and_sorts_them_by_due_date(sample_site):
     assert groups == ["group-overdue", "group-upcoming", "group-permanent"]  # today: 2020-06-15
     overdue = soup.select("section.group-overdue .deadline time")
     assert [t["datetime"] for t in overdue] == ["2020-05-31"]
-    assert [t["datetime"] for t in soup.select("section.group-upcoming .deadline time")] == ["2021-02-28"]
+    assert [t["datetime"] for t in soup.select("section.group-upcoming .deadline time")] == [
+        "2021-02-28"
+    ]
     upcoming = page(sample_site, "addressees/miskyi-metodychnyi-tsentr/index.html")
     dues = [t["datetime"] for t in upcoming.select("section.group-upcoming .deadline time")]
     assert dues == sorted(dues) == ["2020-08-31"]
