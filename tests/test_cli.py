@@ -1,0 +1,129 @@
+"""The commands of DESIGN §2.1 end to end: init, build options, determinism, serving under a
+sub-path, today from SOURCE_DATE_EPOCH, and a theme overridden by the site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from sitegen.cli import main
+from support import ROOT
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_init_creates_a_site_that_builds_strictly(tmp_path, capsys):
+    assert main(["init", str(tmp_path / "site")]) == 0
+    assert main(["-C", str(tmp_path / "site"), "build", "--strict"]) == 0
+    assert (tmp_path / "site/output/resolutions/2024/3-2024/index.html").is_file()
+    assert main(["init", str(tmp_path / "site")]) == 2
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_base_url_goes_into_canonical_links_and_the_sitemap(tmp_path):
+    out = tmp_path / "out"
+    code = main(
+        ["-C", str(ROOT), "build", "--out", str(out), "--base-url", "https://school.example/arch"]
+    )
+    assert code == 0
+    html = (out / "resolutions/2020/1-2020-3/index.html").read_text("utf-8")
+    assert (
+        '<link rel="canonical" href="https://school.example/arch/resolutions/2020/1-2020-3/">'
+        in html
+    )
+    assert "<loc>https://school.example/arch/about/</loc>" in (out / "sitemap.xml").read_text(
+        "utf-8"
+    )
+
+
+def test_two_builds_are_byte_identical_whatever_the_hash_seed(tmp_path):
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1592179200"}
+        command = [
+            sys.executable,
+            "-m",
+            "sitegen",
+            "-C",
+            str(ROOT),
+            "build",
+            "--strict",
+            "--out",
+            str(out),
+        ]
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        outputs.append(tree(out))
+    assert outputs[0] == outputs[1]
+    assert b'datetime="2020-06-15"' in outputs[0]["index.html"]  # today from SOURCE_DATE_EPOCH
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag in ("a", "link") and href and dict(attrs).get("rel") != "canonical":
+            self.links.append(href)
+
+
+def test_site_works_when_served_under_a_sub_path(tmp_path):
+    out = tmp_path / "www" / "school"
+    assert main(["-C", str(ROOT), "build", "--out", str(out), "--base-url", "/school/"]) == 0
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "www")
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        start = f"http://127.0.0.1:{server.server_port}/school/"
+        seen, queue = set(), [start]
+        while queue:
+            url = queue.pop()
+            if url in seen:
+                continue
+            seen.add(url)
+            with urllib.request.urlopen(url) as response:  # raises on 404
+                body = response.read()
+            if url.endswith((".html", "/")):
+                parser = _Links()
+                parser.feed(body.decode("utf-8"))
+                for href in parser.links:
+                    target = urljoin(url, href).split("#")[0]
+                    assert urlsplit(target).path.startswith("/school/"), (url, href)
+                    queue.append(target)
+        assert len(seen) > 40
+    finally:
+        server.shutdown()
+
+
+def test_site_templates_override_the_theme_one_file_at_a_time(tmp_path):
+    assert main(["init", str(tmp_path)]) == 0
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "page.html").write_text(
+        '{% extends "theme/page.html" %}{% block title %}Перевизначено{% endblock %}',
+        encoding="utf-8",
+    )
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "extra.css").write_text("body{}", encoding="utf-8")
+    assert main(["-C", str(tmp_path), "build"]) == 0
+    about = (tmp_path / "output/about/index.html").read_text("utf-8")
+    assert "<title>Перевизначено ·" in about and "Про архів" in about
+    assert (tmp_path / "output/static/extra.css").is_file()
+    assert (tmp_path / "output/static/style.css").is_file()
