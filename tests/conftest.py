@@ -7,10 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from support import ROOT, SAMPLE_TODAY
 
 from sitegen.build import build
 from sitegen.config import SiteConfig, load_config
+from support import ROOT, SAMPLE_TODAY
 
 
 @pytest.fixture

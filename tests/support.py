@@ -15,6 +15,22 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_TODAY = date(2020, 6, 15)
 
 
+def seminar(number: str = "5", front_matter: str = "") -> str:
+    """A small valid resolution, for tests that build throwaway sites."""
+    return f"""---
+title: Про проведення семінару
+body: Колегія управління освіти
+date: 2020-03-04
+number: "{number}"
+addressees: [Міський методичний центр]
+{front_matter}---
+Міському методичному центру:
+
+1.1. Провести семінар.
+Квітень 2020 р.
+"""
+
+
 @cache
 def _ids(path: Path) -> frozenset[str]:
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

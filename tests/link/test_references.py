@@ -5,19 +5,9 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from sitegen.build import build
+from support import seminar
 
-FIRST = """---
-title: Про проведення семінару
-body: Колегія управління освіти
-date: 2020-03-04
-number: "1/2020-3"
-addressees: [Міський методичний центр]
----
-Міському методичному центру:
-
-1.1. Провести семінар.
-Квітень 2020 р.
-"""
+FIRST = seminar("1/2020-3")
 
 SECOND = """---
 title: Про підсумки семінару

@@ -7,12 +7,12 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from support import ROOT, SAMPLE_TODAY
 
 from sitegen.build import analyse
 from sitegen.cli import main
 from sitegen.config import load_config
 from sitegen.model import ClauseRole
+from support import ROOT, SAMPLE_TODAY
 
 SEED_000 = "content/resolutions/undated/z-pytannia-orhanizatsii-mizhnarodnoho-spivrobitnytstva.md"
 SEED_001 = "content/resolutions/2020/1-2020-3.md"

@@ -7,19 +7,9 @@ from pathlib import Path
 from sitegen.build import build
 from sitegen.model import OutputFile
 from sitegen.write.publish import UnsafePath, publish
+from support import seminar
 
-GOOD = """---
-title: Про проведення семінару
-body: Колегія управління освіти
-date: 2020-03-04
-number: "5"
-addressees: [Міський методичний центр]
----
-Міському методичному центру:
-
-1.1. Провести семінар.
-Квітень 2020 р.
-"""
+GOOD = seminar("5")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
