@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from sitegen.config import SiteConfig
-from sitegen.diagnostics import Diagnostic, warning
+from sitegen.diagnostics import Diagnostic, error, warning
 from sitegen.model import AddresseeName, Documents, Material, Page, Reference, Resolution, Source
 from sitegen.parse.addressees import person_in
 from sitegen.parse.frontmatter import FrontMatter, parse_front_matter
@@ -22,25 +22,46 @@ DEFAULT_KIND = {"uk": "рішення", "ru": "решение", "en": "decision"
 def parse_documents(
     sources: Iterable[Source], config: SiteConfig
 ) -> tuple[Documents, list[Diagnostic]]:
-    resolutions: list[Resolution] = []
-    materials: list[Material] = []
-    pages: list[Page] = []
+    parsed: dict[str, list] = {"resolutions": [], "materials": [], "pages": []}
     problems: list[Diagnostic] = []
     for source in sources:
-        front_matter, found = parse_front_matter(source)
+        document, found = _guarded(source, config)
         problems.extend(found)
-        if front_matter is None:
-            continue
-        lang = str(front_matter.get("lang") or config.language)
-        if source.section == "resolutions":
-            resolution, found = parse_resolution(source, front_matter, lang, config)
-            problems.extend(found)
-            resolutions.append(resolution)
-        elif source.section == "materials":
-            materials.append(_material(source, front_matter, lang))
-        else:
-            pages.append(_page(source, front_matter, lang))
-    return Documents(tuple(resolutions), tuple(materials), tuple(pages)), problems
+        if document is not None:
+            parsed[source.section].append(document)
+    documents = Documents(
+        tuple(parsed["resolutions"]), tuple(parsed["materials"]), tuple(parsed["pages"])
+    )
+    return documents, problems
+
+
+def _guarded(
+    source: Source, config: SiteConfig
+) -> tuple[Resolution | Material | Page | None, list[Diagnostic]]:
+    """One file's failure is that file's error, never a crash of the whole build."""
+    try:
+        return parse_source(source, config)
+    except RecursionError:
+        message = "the text is nested too deeply to read; flatten its lists and quotes"
+        return None, [error(source.path, source.body_line, message, "structure.too-deep")]
+    except Exception as exc:  # a sitegen bug: report it where it happened and go on
+        message = f"sitegen failed on this file ({type(exc).__name__}: {exc}); please report it"
+        return None, [error(source.path, 1, message, "internal.error")]
+
+
+def parse_source(
+    source: Source, config: SiteConfig
+) -> tuple[Resolution | Material | Page | None, list[Diagnostic]]:
+    front_matter, problems = parse_front_matter(source)
+    if front_matter is None:
+        return None, problems
+    lang = str(front_matter.get("lang") or config.language)
+    if source.section == "resolutions":
+        resolution, found = parse_resolution(source, front_matter, lang, config)
+        return resolution, [*problems, *found]
+    if source.section == "materials":
+        return _material(source, front_matter, lang), problems
+    return _page(source, front_matter, lang), problems
 
 
 def parse_resolution(
