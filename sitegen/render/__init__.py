@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from sitegen.config import SiteConfig
 from sitegen.model import OutputFile, Site
+from sitegen.render.assets import collect_assets
 from sitegen.render.html import TemplateProblem, render_page
 from sitegen.render.plan import plan_pages
 from sitegen.render.sitemap import robots, sitemap
@@ -19,24 +19,14 @@ def render_site(site: Site, config: SiteConfig, theme: Theme) -> Iterator[Output
     """Yield files one by one, so that the writer streams them instead of holding the site."""
     env = environment(theme)
     pages = plan_pages(site, config)
+    assets = collect_assets(theme)
     site_globals = {
         "site": {"title": config.title, "description": config.description},
         "pages": [{"path": site.paths[p.source], "title": p.title} for p in site.pages],
-        "stylesheet": "static/style.css",
+        "stylesheet": assets.path("style.css"),
     }
     for page in pages:
         yield render_page(page, env, theme, config, site_globals)
     yield sitemap(pages, config)
     yield robots(config)
-    yield from static_files(theme)
-
-
-def static_files(theme: Theme) -> Iterator[OutputFile]:
-    """Theme and site static files; a later directory in the chain overrides an earlier one."""
-    files: dict[str, Path] = {}
-    for directory in theme.static_dirs:
-        if directory.is_dir():
-            for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-                files["static/" + path.relative_to(directory).as_posix()] = path
-    for name in sorted(files):
-        yield OutputFile(name, files[name].read_bytes())
+    yield from assets.files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -40,9 +41,16 @@ def test_every_page_kind_of_design_is_built(sample_site):
         "materials/index.html",
         MATERIAL,
         "about/index.html",
-        "static/style.css",
     ]:
         assert (sample_site / path).is_file(), path
+
+
+def test_stylesheet_name_carries_its_content_hash(sample_site):
+    (css,) = sample_site.glob("static/style.*.css")
+    digest = hashlib.sha256(css.read_bytes()).hexdigest()[:10]
+    assert css.name == f"style.{digest}.css"
+    link = page(sample_site, "index.html").select_one('link[rel="stylesheet"]')["href"]
+    assert link == f"static/{css.name}"
 
 
 def test_resolution_page_shows_requisites_and_clause_details(sample_site):
