@@ -11,7 +11,7 @@ from sitegen.diagnostics import Diagnostic, error, warning
 from sitegen.model import AddresseeName, Documents, Material, Page, Reference, Resolution, Source
 from sitegen.parse.addressees import person_in
 from sitegen.parse.frontmatter import FrontMatter, parse_front_matter
-from sitegen.parse.markdown import markdown, plain_text, render_markdown
+from sitegen.parse.markdown import markdown, plain_text, render_blocks, render_markdown
 from sitegen.parse.morphology import surname_nominative
 from sitegen.parse.references import find_references
 from sitegen.parse.structure import parse_structure
@@ -160,7 +160,7 @@ def _material(source: Source, front_matter: FrontMatter, lang: str) -> Material:
         date=front_matter.get("date"),  # type: ignore[arg-type]
         author=_optional(front_matter.get("author")),
         lang=lang,
-        html=markdown().renderer.render(tokens, markdown().options, {}),
+        html=render_blocks(tokens),
         text=" ".join(text.split()),
         implements=tuple(
             Reference(target, target, line, explicit=True, relation="implements")

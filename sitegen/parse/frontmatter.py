@@ -8,6 +8,7 @@ the offending field, and because walking nodes ourselves keeps YAML safe (no tag
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,10 @@ NODE_BUDGET = 5_000
 _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map")
+)
 
 
 class _Invalid(Exception):
@@ -71,6 +76,16 @@ def _addressees(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(result)
 
 
+def _slug(value: object) -> str:
+    """A page's own URL segment: never a path, so content cannot write outside output/."""
+    text = _text(value)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", text):
+        raise _Invalid(
+            f"'{text}' cannot be a slug; use lower-case Latin letters, digits and '-' only"
+        )
+    return text
+
+
 def _choice(*allowed: str) -> Callable[[object], str]:
     def check(value: object) -> str:
         if value not in allowed:
@@ -115,7 +130,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "implements": Field(_texts),
         "source_note": Field(_text),
     },
-    "pages": {**_COMMON, "slug": Field(_text)},
+    "pages": {**_COMMON, "slug": Field(_slug)},
 }
 
 
@@ -206,6 +221,8 @@ def _plain(node: yaml.Node, budget: list[int]) -> object:
     budget[0] -= 1
     if budget[0] < 0:
         raise _Invalid("the front matter is too large (are YAML aliases expanding?)")
+    if node.tag not in _PLAIN_TAGS:
+        raise _Invalid(f"YAML tags such as '{node.tag}' are not allowed; write plain values")
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _NULL:
             return None

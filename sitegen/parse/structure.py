@@ -20,8 +20,8 @@ from sitegen.parse.addressees import AddresseeMatcher, Heading, person_in, split
 from sitegen.parse.deadlines import find_deadline, labelled_phrase, parse_deadline
 from sitegen.parse.markdown import markdown, plain_text, render_blocks, render_inline
 
-_NUMBER = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3}){0,3})(?:[.)]\s*|\s+(?=\D))")
-_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3}){1,3}$")
+_NUMBER = re.compile(r"^(?P<number>\d{1,4}(?:\.\d{1,4}){0,3})(?:[.)]\s*|\s+(?=\D))")
+_DATE_LIKE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")  # "21.08.2019 року" starts no clause
 _ROMAN = re.compile(r"^(?P<number>[IVXІХ]{1,5})\.\s+")
 _FORMULA_VERBS = (
     r"ухвалю[єю]|ухвалил[аи]?|ухвалив|вирішил[аи]?|вирішив|вирішує|постановля[єю]|постановил[аи]?"
@@ -180,7 +180,7 @@ def _line_number(line: _Line) -> tuple[str | None, int]:
         return line.list_number, 0
     text = plain_text(line.children).lstrip()
     for pattern in (_NUMBER, _ROMAN):
-        if match := pattern.match(text):
+        if (match := pattern.match(text)) and not _DATE_LIKE.fullmatch(match.group("number")):
             return match.group("number"), match.end()
     return None, 0
 
