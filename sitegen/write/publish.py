@@ -84,10 +84,24 @@ def swap_in(staging: Path, output_dir: Path) -> None:
 
 
 def recover(output_dir: Path) -> None:
-    """A build killed between the two fallback renames left the old site as the backup."""
+    """Undo what a killed build left: the old site as the fallback backup, stale staging folders."""
     backup = output_dir.with_name(f".{output_dir.name}.previous")
     if backup.exists() and not output_dir.exists():
         os.replace(backup, output_dir)
+    for staging in output_dir.parent.glob(f".{output_dir.name}.staging-*"):
+        pid = staging.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _exchange(first: Path, second: Path) -> bool:
