@@ -61,7 +61,8 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_site(tmp_path):
         process.send_signal(signal.SIGKILL)
         process.wait()
         current = tree(out)
-        assert current in (old, new), "output/ is a mix of two builds or incomplete"
+        differing = sorted(k for k in {*current, *new} if current.get(k) != new.get(k))
+        assert current in (old, new), f"a mix of two builds or incomplete: {differing[:5]}"
         outcomes.append("old" if current == old else "new")
         if current == new:  # start the next run from the old site again
             subprocess.run(command(out, "/old/"), env=env, check=True, capture_output=True)
