@@ -16,8 +16,8 @@ from sitegen import scaffold
 from sitegen.build import analyse, build
 from sitegen.config import SiteConfig, load_config, normalize_base_url
 from sitegen.diagnostics import Report
-from sitegen.render import ThemeError
-from sitegen.serialize import resolution_json
+from sitegen.render import SearchUnavailable, ThemeError
+from sitegen.serialize import site_resolution_json
 
 OK, CONTENT_ERRORS, USAGE_ERRORS = 0, 1, 2
 
@@ -39,9 +39,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         base_url=normalize_base_url(args.base_url) if getattr(args, "base_url", None) else None,
     )
     try:
-        return {"build": _build, "check": _check, "inspect": _inspect}[args.command](args, config)
+        run = {"build": _build, "check": _check, "inspect": _inspect, "serve": _serve, "new": _new}
+        return run[args.command](args, config)
     except ThemeError as exc:
         print(f"sitegen: {exc}", file=sys.stderr)
+        return USAGE_ERRORS
+    except SearchUnavailable as exc:  # a missing pagefind binary is a setup problem
+        print(f"sitegen: search index: {exc}; nothing was written", file=sys.stderr)
         return USAGE_ERRORS
 
 
@@ -64,6 +68,17 @@ def _parser() -> argparse.ArgumentParser:
     inspect_cmd = commands.add_parser("inspect", help="print the parsed model")
     inspect_cmd.add_argument("paths", nargs="+", help="content files or folders")
     inspect_cmd.add_argument("--json", action="store_true", required=True)
+
+    serve_cmd = commands.add_parser("serve", help="build, serve, rebuild on change, live-reload")
+    serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.add_argument("--out", help="output folder (default: output)")
+
+    new_cmd = commands.add_parser("new", help="create a resolution file from a template")
+    new_cmd.add_argument("title", help="the resolution's title ('Про …')")
+    new_cmd.add_argument("--kind", default="рішення", help="рішення, наказ, рекомендації, …")
+    new_cmd.add_argument("--body", help="the issuing body, in the nominative")
+    new_cmd.add_argument("--lang", choices=("uk", "ru"), help="language (default: the site's)")
 
     init_cmd = commands.add_parser("init", help="create a new site with sample content")
     init_cmd.add_argument("directory", nargs="?", default=".")
@@ -103,26 +118,36 @@ def _inspect(args: argparse.Namespace, config: SiteConfig) -> int:
     analysis = analyse(config)
     wanted = [Path(p).resolve() for p in args.paths]
     site = analysis.site
-    slugs = {a.key: a.slug for a in site.addressees}
     objects = []
     for resolution in site.resolutions:
         path = (config.root / resolution.source).resolve()
         if not any(path == w or path.is_relative_to(w) for w in wanted):
             continue
-        refs = [r.target for r in resolution.references if r.explicit]
-        objects.append(
-            resolution_json(
-                resolution,
-                config.base_url + site.paths[resolution.source],
-                slugs,
-                site.referenced_by.get(resolution.source, ()),
-                refs,
-            )
-        )
+        objects.append(site_resolution_json(site, resolution, config.base_url))
     objects.sort(key=lambda o: str(o["source"]))
     _print(analysis.report, "text")
     print(json.dumps(objects, ensure_ascii=False, indent=2))
     return CONTENT_ERRORS if analysis.report.errors else OK
+
+
+def _serve(args: argparse.Namespace, config: SiteConfig) -> int:
+    from sitegen.serve import serve  # tornado and watchdog load only when serving
+
+    print(f"serving http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
+    serve(config, args.host, args.port)
+    return OK
+
+
+def _new(args: argparse.Namespace, config: SiteConfig) -> int:
+    try:
+        path = scaffold.new_resolution(
+            config, args.title, kind=args.kind, body=args.body, lang=args.lang or config.language
+        )
+    except FileExistsError as exc:
+        print(f"sitegen: {exc}", file=sys.stderr)
+        return USAGE_ERRORS
+    print(path.relative_to(config.root).as_posix())
+    return OK
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import PurePosixPath
@@ -53,6 +54,7 @@ def parse_source(
     source: Source, config: SiteConfig
 ) -> tuple[Resolution | Material | Page | None, list[Diagnostic]]:
     front_matter, problems = parse_front_matter(source)
+    problems = [*problems, *_placeholders(source)]
     if front_matter is None:
         return None, problems
     lang = str(front_matter.get("lang") or config.language)
@@ -62,6 +64,30 @@ def parse_source(
     if source.section == "materials":
         return _material(source, front_matter, lang), problems
     return _page(source, front_matter, lang), problems
+
+
+_PLACEHOLDER = re.compile(r"\[\[(.+?)\]\]")
+
+
+def _placeholders(source: Source) -> list[Diagnostic]:
+    """`sitegen new` leaves [[…]] where only the editor knows the answer; report each one."""
+    found = []
+    for first, text in (
+        (source.front_matter_line, source.front_matter),
+        (source.body_line, source.body),
+    ):
+        for offset, line in enumerate(text.split("\n")):
+            for match in _PLACEHOLDER.finditer(line):
+                found.append(
+                    warning(
+                        source.path,
+                        first + offset,
+                        f"fill in the placeholder: {match.group(1)}",
+                        "placeholder.unfilled",
+                        match.start() + 1,
+                    )
+                )
+    return found
 
 
 def parse_resolution(

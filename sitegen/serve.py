@@ -1,0 +1,172 @@
+"""`sitegen serve`: build, serve with live reload, watch the site and rebuild what changed.
+
+watchdog reports file changes; a burst of saves is debounced into one rebuild; after a rebuild
+the browser is told to reload through livereload's websocket. A failed rebuild keeps serving
+the last good site, and every HTML page then carries an overlay listing the diagnostics, so the
+editor sees file, line and message on the page that is already open.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import mimetypes
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from wsgiref.util import request_uri
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import Watcher
+from tornado.ioloop import IOLoop
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from sitegen.build import BuildResult, build
+from sitegen.config import CONFIG_FILE, SiteConfig, load_config
+from sitegen.diagnostics import Report
+
+DEBOUNCE_SECONDS = 0.15
+WATCHED = ("content", "themes", "templates", "static", "translations")
+_CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})
+
+
+@dataclass
+class Status:
+    """What the last build said; read by the web app, written by the rebuild thread."""
+
+    report: Report = field(default_factory=Report)
+    failed: bool = False
+    builds: int = 0
+
+
+class _QuietWatcher(Watcher):
+    """livereload's own polling watcher is replaced by watchdog; this one never fires."""
+
+    def watch(self, path, func=None, delay=0, ignore=None) -> None:
+        return None
+
+    def start(self, callback) -> bool:
+        return True
+
+    def examine(self):
+        return None, None
+
+
+class Rebuilder(FileSystemEventHandler):
+    """Collects change events and runs one rebuild after a quiet interval."""
+
+    def __init__(self, rebuild: Callable[[], None], output_dir: Path) -> None:
+        self._rebuild = rebuild
+        self._output_dir = output_dir.resolve()
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in _CHANGES or (
+            event.is_directory and event.event_type == "modified"
+        ):
+            return  # reads (the build's own) and directory mtimes are not edits
+        paths = [
+            Path(str(p)).resolve() for p in (event.src_path, getattr(event, "dest_path", "")) if p
+        ]
+        if all(self._ignored(path) for path in paths):
+            return
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(DEBOUNCE_SECONDS, self._rebuild)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _ignored(self, path: Path) -> bool:
+        """Our own output and staging folders, editors' swap and backup files."""
+        return path.is_relative_to(self._output_dir) or path.name.startswith((".", "~"))
+
+
+def overlay(report: Report) -> bytes:
+    """An overlay for every page while the last build failed: the diagnostics, in place."""
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in report.lines())
+    return (
+        '<div id="sitegen-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;'
+        "max-height:50vh;overflow:auto;background:#fff4f4;color:#1b1b1b;border-top:4px solid "
+        '#a4161a;padding:1rem;font:16px/1.5 system-ui,sans-serif;z-index:99999">'
+        f"<strong>{html.escape(report.summary())}</strong>"
+        f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></div>'
+    ).encode()
+
+
+def site_app(output_dir: Path, status: Status) -> Callable:
+    """A WSGI app serving output/ (index.html for folders) plus the failure overlay."""
+
+    def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "/")
+        target = (output_dir / path.lstrip("/")).resolve()
+        if not target.is_relative_to(output_dir.resolve()):
+            target = output_dir / "404.html"
+        if target.is_dir():
+            if not path.endswith("/"):
+                start_response("301 Moved Permanently", [("Location", request_uri(environ) + "/")])
+                return [b""]
+            target = target / "index.html"
+        code = "200 OK"
+        if not target.is_file():
+            code, target = "404 Not Found", output_dir / "404.html"
+        body = target.read_bytes() if target.is_file() else b"not found"
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind == "text/html" and status.failed:
+            body = body.replace(b"</body>", overlay(status.report) + b"</body>", 1)
+        headers = [("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") else kind)]
+        headers.append(("Cache-Control", "no-store"))
+        start_response(code, headers)
+        return [body]
+
+    return app
+
+
+def serve(config: SiteConfig, host: str, port: int, strict: bool = False) -> None:
+    """Build once, then serve and rebuild on every change until interrupted."""
+    status = Status()
+    loop: list[IOLoop] = []
+    lock = threading.Lock()
+    log = logging.getLogger("sitegen.serve")
+
+    def rebuild() -> None:
+        with lock:
+            current, problems = load_config(config.root)
+            if problems:
+                result = BuildResult(Report.of(problems), None)
+            else:
+                result = build(_keep_overrides(current, config), strict=strict)
+            status.report, status.failed = result.report, result.published is None
+            status.builds += 1
+            for line in result.report.lines():
+                log.warning(line)
+            outcome = "failed, serving the last good site" if status.failed else "ok"
+            log.warning("rebuilt: %s", outcome)
+        if loop:
+            loop[0].add_callback(LiveReloadHandler.reload_waiters, "*")
+
+    rebuild()
+    observer = Observer()
+    handler = Rebuilder(rebuild, config.output_dir)
+    for name in WATCHED:
+        if (config.root / name).is_dir():
+            observer.schedule(handler, str(config.root / name), recursive=True)
+    if (config.root / CONFIG_FILE).exists():
+        observer.schedule(handler, str(config.root), recursive=False)
+    observer.start()
+    server = Server(app=site_app(config.output_dir, status), watcher=_QuietWatcher())
+    loop.append(IOLoop.current())
+    try:
+        server.serve(host=host, port=port, restart_delay=0, debug=False)
+    finally:
+        observer.stop()
+        observer.join(timeout=5)
+
+
+def _keep_overrides(fresh: SiteConfig, given: SiteConfig) -> SiteConfig:
+    """Re-read sitegen.toml on every rebuild, but keep what the command line chose."""
+    return fresh.with_overrides(output=given.output, base_url=given.base_url, today=given.today)
