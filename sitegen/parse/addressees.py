@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from sitegen.model import AddresseeName
-from sitegen.parse.morphology import lemma_key
+from sitegen.parse.morphology import lemma_text, same_name
 
 ROMAN = "IVXІХ"  # Latin and the Cyrillic look-alikes the documents use ("ІІ.")
 _NUMBER = re.compile(rf"^\s*(?P<number>(?:\d+(?:\.\d+)*|[{ROMAN}]+))\s*[.)]\s*")
@@ -66,21 +66,16 @@ class AddresseeMatcher:
         for addressee in self.addressees:
             if folded in {_fold(spelling) for spelling in (addressee.name, *addressee.aliases)}:
                 return addressee.name
-        key = lemma_key(name, self.lang)
-        if not key:
-            return None
         for addressee in self.addressees:
             spellings = (addressee.name, *addressee.aliases)
-            if any(lemma_key(spelling, self.lang) == key for spelling in spellings):
+            if any(same_name(name, spelling, self.lang) for spelling in spellings):
                 return addressee.name
         return None
 
     def closest(self, name: str) -> str | None:
         """The declared name most like an unmatched heading, for "did you mean …?"."""
-        by_key = {" ".join(lemma_key(a.name, self.lang)): a.name for a in self.addressees}
-        found = difflib.get_close_matches(
-            " ".join(lemma_key(name, self.lang)), by_key, n=1, cutoff=0.5
-        )
+        by_key = {lemma_text(a.name, self.lang): a.name for a in self.addressees}
+        found = difflib.get_close_matches(lemma_text(name, self.lang), by_key, n=1, cutoff=0.5)
         return by_key[found[0]] if found else None
 
 

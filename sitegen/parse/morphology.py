@@ -20,17 +20,36 @@ def _analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
 
 
 @cache
-def lemma(word: str, lang: str) -> str:
+def lemmas(word: str, lang: str) -> frozenset[str]:
+    """Every dictionary form a word may be: "малій" is a surname or the adjective "малий"."""
     lowered = word.lower().replace("ʼ", "’").replace("'", "’")
     if not lowered.isalpha() or len(lowered) < 3:
-        return lowered
-    parses = _analyzer(lang).parse(lowered)
-    return parses[0].normal_form if parses else lowered
+        return frozenset({lowered})
+    return frozenset(p.normal_form for p in _analyzer(lang).parse(lowered)) or frozenset({lowered})
 
 
-def lemma_key(phrase: str, lang: str) -> tuple[str, ...]:
-    """The lemmas of a phrase's words: equal for the same name in any grammatical case."""
-    return tuple(lemma(word, lang) for word in _WORD.findall(phrase))
+def _word_forms(word: str, lang: str) -> frozenset[str]:
+    """Hyphenated compounds ("Тренерам-викладачам") are inflected part by part."""
+    parts = [part for part in word.split("-") if part]
+    if len(parts) == 1:
+        return lemmas(parts[0], lang)
+    return frozenset({"-".join(min(lemmas(part, lang)) for part in parts)})
+
+
+def lemma_key(phrase: str, lang: str) -> tuple[frozenset[str], ...]:
+    """Per word, the lemmas it may have; see `same_name`."""
+    return tuple(_word_forms(word, lang) for word in _WORD.findall(phrase))
+
+
+def same_name(first: str, second: str, lang: str) -> bool:
+    """True when two phrases are the same words in any grammatical case, word by word."""
+    a, b = lemma_key(first, lang), lemma_key(second, lang)
+    return bool(a) and len(a) == len(b) and all(x & y for x, y in zip(a, b, strict=True))
+
+
+def lemma_text(phrase: str, lang: str) -> str:
+    """One stable lemma per word, for similarity ranking ("did you mean …?")."""
+    return " ".join(min(forms) for forms in lemma_key(phrase, lang))
 
 
 def surname_nominative(surname: str, lang: str, case: str = "accs") -> str:
