@@ -22,16 +22,21 @@ class DeadlineKind(StrEnum):
     YEAR = "year"
     PERMANENT = "permanent"
     RECURRING = "recurring"
+    RANGE = "range"  # "з 12.03.2020 по 03.04.2020": `start` is the first day, `due` the last
     NONE = "none"
 
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    """A deadline phrase as written, its kind and the last day it allows (None when open)."""
+    """A deadline phrase as written, its kind and the last day it allows (None when open).
+
+    `start` is set only for a range ("с 5 по 11 ноября 2007 года"): the day the work begins.
+    """
 
     text: str
     kind: DeadlineKind
     due: date | None = None
+    start: date | None = None
 
 
 class ClauseRole(StrEnum):
@@ -76,6 +81,8 @@ class Clause:
     addressee: str | None = None  # canonical name of the section's addressee
     deadline: Deadline | None = None
     responsible: str | None = None
+    # Every addressee a clause names itself ("Виконавці: A; B"): the first is also `addressee`.
+    addressees: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sitegen.model import Clause, Deadline, Resolution
+from sitegen.model import Clause, Deadline, Resolution, Site
 
 
 def deadline_json(deadline: Deadline | None) -> dict[str, object] | None:
@@ -69,3 +69,14 @@ def resolution_json(
         "refs": list(refs),
         "referenced_by": list(referenced_by),
     }
+
+
+def site_resolution_json(site: Site, resolution: Resolution, base_url: str) -> dict[str, object]:
+    """One resolution of the linked site as `inspect --json` prints it and /api serves it."""
+    return resolution_json(
+        resolution,
+        base_url + site.paths[resolution.source],
+        {a.key: a.slug for a in site.addressees},
+        site.referenced_by.get(resolution.source, ()),
+        [r.target for r in resolution.references if r.explicit],
+    )

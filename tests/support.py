@@ -3,7 +3,12 @@ and a walker that reports every internal link or #anchor of a built site that do
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import posixpath
+import threading
+from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -13,6 +18,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_TODAY = date(2020, 6, 15)
+PUBLIC_URL = "https://school.example/arch/"  # the sample built as a deployed site
 
 
 def seminar(number: str = "5", front_matter: str = "") -> str:
@@ -72,3 +78,25 @@ def broken_links(site: Path) -> tuple[int, list[str]]:
             ):
                 broken.append(f"{page.relative_to(site)}: {href} (no #{parts.fragment})")
     return checked, broken
+
+
+@contextlib.contextmanager
+def served(site: Path, prefix: str = "/school/") -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 under a sub-path, quietly; yields the site's URL."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            inside = path.startswith(prefix)  # anything else is a 404, as on the real host
+            return super().translate_path("/" + path[len(prefix) :] if inside else "/.missing")
+
+        def log_message(self, format: str, *args: object) -> None:
+            return None
+
+    handler = functools.partial(Handler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()

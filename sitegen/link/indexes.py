@@ -97,7 +97,10 @@ def addressee_listings(
     slugs = _unique_slugs(names)
     listings = []
     for name, addressee_lang in names.items():
-        own = sorted((t for t in tasks if t.clause.addressee == name), key=by_due)
+        own = sorted(
+            (t for t in tasks if name == t.clause.addressee or name in t.clause.addressees),
+            key=by_due,
+        )
         docs = [r for r in resolutions if any(a.name == name for a in r.addressees)]
         listings.append(
             Listing(

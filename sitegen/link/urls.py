@@ -74,6 +74,16 @@ def page_path(slug: str) -> str:
     return f"{slug}/"
 
 
+def feed_path(listing: str = "") -> str:
+    """The Atom feed of the whole site ("feed.xml") or of one listing ("addressees/x/feed.xml")."""
+    return f"{listing}feed.xml"
+
+
+def calendar_path(listing: str = "") -> str:
+    """The iCalendar of deadlines of the whole site or of one listing (an addressee)."""
+    return f"{listing}deadlines.ics"
+
+
 def file_of(path: str) -> str:
     """The file that serves a page path: 'a/b/' → 'a/b/index.html'; files stay as they are."""
     return path + "index.html" if path.endswith("/") or not path else path

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitegen.model import AddresseeName
 from sitegen.parse.morphology import lemma_text, same_name
@@ -50,8 +51,13 @@ def split_heading(text: str) -> Heading:
 
 def person_in(text: str) -> str | None:
     """'завідувач Герасим Н.П.' → 'Герасим Н.П.': the named person, without the role."""
-    found = _PERSON.findall(text)
-    return " ".join(found[-1].split()) if found else None
+    found = persons_in(text)
+    return found[-1] if found else None
+
+
+def persons_in(text: str) -> list[str]:
+    """'Чехунов М.В., Покроєв А.Г.' → both: a clause may name several responsible people."""
+    return [" ".join(found.split()) for found in _PERSON.findall(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,21 +68,27 @@ class AddresseeMatcher:
     lang: str
 
     def match(self, name: str) -> str | None:
-        folded = _fold(name)
-        for addressee in self.addressees:
-            if folded in {_fold(spelling) for spelling in (addressee.name, *addressee.aliases)}:
-                return addressee.name
-        for addressee in self.addressees:
-            spellings = (addressee.name, *addressee.aliases)
-            if any(same_name(name, spelling, self.lang) for spelling in spellings):
-                return addressee.name
-        return None
+        return _match(name, self.addressees, self.lang)
 
     def closest(self, name: str) -> str | None:
         """The declared name most like an unmatched heading, for "did you mean …?"."""
         by_key = {lemma_text(a.name, self.lang): a.name for a in self.addressees}
         found = difflib.get_close_matches(lemma_text(name, self.lang), by_key, n=1, cutoff=0.5)
         return by_key[found[0]] if found else None
+
+
+@lru_cache(maxsize=65536)
+def _match(name: str, addressees: tuple[AddresseeName, ...], lang: str) -> str | None:
+    """Cached: a corpus repeats the same headings and addressee lists thousands of times."""
+    folded = _fold(name)
+    for addressee in addressees:
+        if folded in {_fold(spelling) for spelling in (addressee.name, *addressee.aliases)}:
+            return addressee.name
+    for addressee in addressees:
+        spellings = (addressee.name, *addressee.aliases)
+        if any(same_name(name, spelling, lang) for spelling in spellings):
+            return addressee.name
+    return None
 
 
 def _fold(text: str) -> str:

@@ -4,6 +4,16 @@ Resolutions are typed by hand in Ukrainian or Russian, so one deadline has many 
 parser is table-driven: month stems, prepositions and phrase shapes are data, each shape is one
 regular expression with one small resolver, and `due` is always the last day the phrase allows
 (DESIGN §1.1). Nothing here reads files or keeps state.
+
+Besides the kinds of DESIGN §1.1 there are two the documents use often:
+- `range`: "з 12.03.2020 по 03.04.2020", "с 5 по 11 ноября 2007 года", "в период с 25 по 27
+  августа т.г." — `start` is the first day and `due` the last; the start takes the end's month
+  and year when it does not write its own ("т.г."/"с. г." are the document's year, as always).
+- `recurring`: besides "щомісяця"/"ежеквартально", a date that comes back every year ("до 20
+  грудня кожного року", "до 1 сентября каждого года") — no single `due`.
+A single start day ("Відновити з 14.03.2005 р. …") counts as a `date` only when the clause says
+nothing better, and never in an entry-into-force clause ("распространяется на правоотношения,
+возникшие с 1 января 2011 года").
 """
 
 from __future__ import annotations
@@ -92,7 +102,9 @@ _PERMANENT = (
     r"|на\s+постійній\s+основі|на\s+постоянной\s+основе"
 )
 _RECURRING = (
-    r"щомісяця|щомісячно|щокварталу|щоквартально|щороку|щорічно|щотижня|щотижнево|щодня"
+    r"(?:до\s+\d{1,2}(?:-?(?:го|е))?\s+\w+\s+)?(?:кожного|каждого)\s+"
+    r"(?:року|года|місяця|месяца|кварталу|квартала|тижня|недели)"
+    r"|щомісяця|щомісячно|щокварталу|щоквартально|щороку|щорічно|щотижня|щотижнево|щодня"
     r"|щоденно|щопівроку|щосеместру|ежемесячно|ежеквартально|ежегодно|еженедельно|ежедневно"
 )
 _OPEN = (
@@ -108,8 +120,15 @@ _LABELLED = re.compile(
     rf"[\s*_]*(?:{_LABEL})(?!\w)[\s*_]*(?:[:–—-][\s*_]*)?(?P<value>[^\s:–—-].*?)\s*", re.I
 )
 _INLINE_LABEL = re.compile(rf"(?<!\w)(?:{_LABEL})\s*[:–—-]\s*", re.I)
-# A cited act ("від 21.08.2019 № 779") or a start ("з 1 вересня") is not a deadline.
-_CITED_BEFORE = re.compile(r"(?<!\w)(?:від|от|of|from|з|із|зі|с|со|після|после)\s*$", re.I)
+# A cited act ("від 21.08.2019 № 779") is not a deadline. A start ("з 14.03.2005 р.") is the day
+# the action happens only when nothing better is said, and never in an entry-into-force clause.
+_CITED_BEFORE = re.compile(r"(?<!\w)(?:від|от|of|from|після|после)\s*$", re.I)
+_START_BEFORE = re.compile(r"(?<!\w)(?:з|із|зі|с|со)\s*$", re.I)
+_LEGAL_FORCE = re.compile(
+    r"вступа\w*\s+в\s+силу|набира\w*\s+чинност|набуває\s+чинност|распростран\w*\s+на\s+право"
+    r"|поширю\w*\s+на\s+право|застосову\w*\s+з|применя\w*\s+с",
+    re.I,
+)
 _CITED_AFTER = re.compile(r"\s*(?:№|N\s*\d|No\.?\s*\d)", re.I)
 _DAY_OF_MONTH = re.compile(
     r"(?:до|не\s+пізніше|не\s+позднее|к)\s+\d{1,2}(?:-?(?:го|е))?\s+числа", re.I
@@ -128,7 +147,8 @@ class _Ctx:
     prep: str | None
 
 
-_Resolver = Callable[[re.Match[str], _Ctx], tuple[DeadlineKind, date | None]]
+_Found = tuple[DeadlineKind, date | None] | tuple[DeadlineKind, date | None, date | None]
+_Resolver = Callable[[re.Match[str], _Ctx], _Found]
 _Bounds = Callable[[int], tuple[date, date]]
 
 
@@ -231,6 +251,19 @@ def _semester(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
     return DeadlineKind.TERM, _due(bounds, year, ctx.prep == "before", ctx.document_date)
 
 
+def _school_quarter(m: re.Match[str], ctx: _Ctx) -> _Found:
+    """'у ІІ чверті 1996/1997 навчального року': a quarter of the school year (Sep–Oct,
+    Nov–Dec, Jan–Mar, Apr–the school year's end), keyed by the school year's first year."""
+    n, (end_month, end_day) = _ordinal(m["ord"]), ctx.school_year_end
+    spans = ((0, 9, 0, 10, 31), (0, 11, 0, 12, 31), (1, 1, 1, 3, 31), (1, 4, 1, end_month, end_day))
+    first_shift, first_month, last_shift, last_month, last_day = spans[n - 1]
+    bounds: _Bounds = lambda y: (  # noqa: E731
+        date(y + first_shift, first_month, 1),
+        date(y + last_shift, last_month, last_day),
+    )
+    return DeadlineKind.TERM, _due(bounds, _first_year(m), ctx.prep == "before", ctx.document_date)
+
+
 def _school_year(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None]:
     if ctx.prep == "before":  # "до 2020/2021 н.р.": when the year starts is not ours to guess
         raise ValueError(m.group())
@@ -249,6 +282,29 @@ def _year_phrase(m: re.Match[str], ctx: _Ctx) -> tuple[DeadlineKind, date | None
     if year is None:
         return DeadlineKind.YEAR, None
     return DeadlineKind.YEAR, date(year - 1, 12, 31) if ctx.prep == "before" else date(year, 12, 31)
+
+
+def _range(m: re.Match[str], ctx: _Ctx) -> _Found:
+    """'з 12.03.2020 по 03.04.2020', 'с 5 по 11 ноября 2007 года': the start takes the end's
+    month and year unless it names its own; a start after the end is an error, not a range."""
+    groups = m.groupdict()
+    month = int(groups["mon"]) if groups.get("mon") else _month(m["month"])
+    day = int(m["day"])
+    date(2000, month, day)
+    due = _due(lambda y: (date(y, month, day),) * 2, _year(m, ctx), False, ctx.document_date)
+    if due is None:
+        return DeadlineKind.RANGE, None, None
+    if groups.get("m1"):
+        first_month = int(groups["m1"])
+    else:
+        first_month = _month(groups["m1w"]) if groups.get("m1w") else month
+    first_year = int(m["y1"]) if m["y1"] else due.year
+    start = date(first_year, first_month, int(m["d1"]))
+    if start > due and not m["y1"]:
+        start = date(first_year - 1, first_month, int(m["d1"]))
+    if start > due:
+        raise ValueError(m.group())
+    return DeadlineKind.RANGE, due, start
 
 
 # --- Shapes ---------------------------------------------------------------------------------
@@ -275,8 +331,26 @@ def _words(body: str, kind: DeadlineKind, rank: int) -> _Shape:
     return _Shape(pattern, lambda m, ctx: (kind, None), frozenset({None}), rank, dated=False)
 
 
+def _span(body: str) -> _Shape:
+    """A range "з … по …" carries its own preposition, so it needs none before it."""
+    start = r"(?:(?:в|у)\s+(?:період|период)\s+)?(?:з|із|зі|с|со)\s+"
+    pattern = re.compile(rf"(?<![\w.])(?:{start}{body}){_END}", re.I)
+    return _Shape(pattern, _range, frozenset({None}), 3)
+
+
+_DAY_ORD = r"(?:-?(?:го|е))?"
 _RECURRING_SHAPE = _words(_RECURRING, DeadlineKind.RECURRING, 4)
 _SHAPES: tuple[_Shape, ...] = (
+    _span(
+        rf"(?P<d1>\d{{1,2}})\.(?P<m1>\d{{1,2}})(?:\.(?P<y1>(?:19|20)\d\d))?\.?(?:\s*{_YEAR_WORD})?"
+        r"\s+по\s+(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)\d\d)(?!\d)"
+        rf"(?:\s*{_YEAR_WORD})?"
+    ),
+    _span(
+        rf"(?P<d1>\d{{1,2}}){_DAY_ORD}(?:\s*(?P<m1w>{_MONTH_ANY})(?:\s*(?P<y1>(?:19|20)\d\d)"
+        rf"(?:\s*{_YEAR_WORD})?)?)?\s+по\s+(?P<day>\d{{1,2}}){_DAY_ORD}\s*{_MONTH}"
+        rf"(?:\s*{_YEARSPEC})?"
+    ),
     _shape(
         r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\."
         rf"(?P<year>(?:19|20)\d\d(?!\d)|\d\d(?=\s*[рг]\.?{_END}))(?:\s*{_YEAR_WORD})?",
@@ -296,6 +370,11 @@ _SHAPES: tuple[_Shape, ...] = (
         rf"{_ORD}\s*(?:семестр(?:у|і|а|е|ом)?|півріч(?:чя|чі)|полугоди(?:е|я|и|ю|ем))"
         rf"(?:\s*(?:{_SCHOOL_YEAR}|{_YEARSPEC}))?",
         _semester,
+        _SOME_PREP,
+    ),
+    _shape(
+        rf"{_ORD}(?:\s*[-–]\s*(?:й|а))?\s*(?:чверт(?:ь|і|ю)|четверт(?:ь|и|ью))(?:\s*{_SCHOOL_YEAR})?",
+        _school_quarter,
         _SOME_PREP,
     ),
     _shape(_SCHOOL_YEAR, _school_year, _SPAN_PREP),
@@ -325,7 +404,7 @@ def _prep(m: re.Match[str]) -> str | None:
 
 def _resolve(
     shape: _Shape, m: re.Match[str], doc: date | None, school_year_end: tuple[int, int]
-) -> tuple[DeadlineKind, date | None] | None:
+) -> _Found | None:
     try:
         return shape.resolve(m, _Ctx(doc, school_year_end, _prep(m)))
     except ValueError:  # impossible date, reversed range, unsupported preposition
@@ -395,7 +474,7 @@ def find_deadline(
         ((shape, m) for shape in _SHAPES for m in shape.pattern.finditer(folded)),
         key=lambda found: (found[1].start(), found[1].start() - found[1].end()),
     )
-    best: tuple[int, int, Deadline] | None = None
+    best: tuple[float, int, Deadline] | None = None
     covered = -1
     for shape, m in matches:
         if m.start() < covered:  # the longest phrase at a place wins, even when it is rejected
@@ -403,11 +482,16 @@ def find_deadline(
         covered, prep = m.end(), _prep(m)
         if prep not in shape.find_preps or (shape.dated and _CITED_AFTER.match(folded, m.end())):
             continue
+        begin, rank = m.start(), shape.rank + (1 if shape.dated and prep else 0)
         if shape.dated and prep is None and _CITED_BEFORE.search(folded, 0, m.start()):
             continue
+        if shape.dated and prep is None and (start := _START_BEFORE.search(folded, 0, begin)):
+            if _LEGAL_FORCE.search(folded) or shape.resolve not in (_numeric_date, _word_date):
+                continue
+            begin, rank = start.start(), 0.5  # below "постійно": a start day is a weak deadline
         if found := _resolve(shape, m, document_date, school_year_end):
-            rank = shape.rank + (1 if shape.dated and prep else 0)
-            candidate = (rank, m.start(), Deadline(_as_written(text[m.start() : m.end()]), *found))
+            phrase = _as_written(text[begin : m.end()])
+            candidate = (rank, begin, Deadline(phrase, *found))
             best = max(best or candidate, candidate, key=lambda c: c[:2])
     for label in _INLINE_LABEL.finditer(folded):  # "… (термін – до 01.06.2020)": the last wins
         found_at = [

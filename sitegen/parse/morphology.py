@@ -7,7 +7,7 @@ heading and a nominative name compare equal without hand-written inflection tabl
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pymorphy3
 
@@ -17,6 +17,11 @@ _WORD = re.compile(r"[\w’'ʼ-]+", re.UNICODE)
 @cache
 def _analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang="ru" if lang == "ru" else "uk")
+
+
+def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
+    """The one (cached) analyzer per language, shared with the importers' case changes."""
+    return _analyzer(lang)
 
 
 @cache
@@ -36,6 +41,7 @@ def _word_forms(word: str, lang: str) -> frozenset[str]:
     return frozenset({"-".join(min(lemmas(part, lang)) for part in parts)})
 
 
+@lru_cache(maxsize=65536)
 def lemma_key(phrase: str, lang: str) -> tuple[frozenset[str], ...]:
     """Per word, the lemmas it may have; see `same_name`."""
     return tuple(_word_forms(word, lang) for word in _WORD.findall(phrase))
@@ -64,3 +70,13 @@ def surname_nominative(surname: str, lang: str, case: str = "accs") -> str:
             if inflected:
                 return inflected.word[:1].upper() + inflected.word[1:]
     return surname
+
+
+def has_infinitive(phrase: str, lang: str) -> bool:
+    """'Утвердить', '… подати на затвердження …': an instruction, never an addressee's name."""
+    for word in _WORD.findall(phrase):
+        parses = _analyzer(lang).parse(word.lower())
+        grammemes = str(parses[0].tag).replace(" ", ",").split(",") if parses else []
+        if ("INFN" in grammemes or "infn" in grammemes) and parses[0].score >= 0.3:
+            return True
+    return False

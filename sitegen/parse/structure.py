@@ -16,11 +16,19 @@ from markdown_it.token import Token
 
 from sitegen.diagnostics import Diagnostic, warning
 from sitegen.model import AddresseeName, Clause, ClauseRole, Deadline, DeadlineKind, Section
-from sitegen.parse.addressees import AddresseeMatcher, Heading, person_in, split_heading
+from sitegen.parse.addressees import (
+    AddresseeMatcher,
+    Heading,
+    person_in,
+    persons_in,
+    split_heading,
+)
 from sitegen.parse.deadlines import find_deadline, labelled_phrase, parse_deadline
 from sitegen.parse.markdown import markdown, plain_text, render_blocks, render_inline
+from sitegen.parse.morphology import has_infinitive
 
-_NUMBER = re.compile(r"^(?P<number>\d{1,4}(?:\.\d{1,4}){0,3})(?:[.)]\s*|\s+(?=\D))")
+_NUMBER = re.compile(r"^(?P<number>\d{1,4}(?:\.\d{1,4}){0,3})[.)]\s*")
+_DOTTED_NUMBER = re.compile(r"^(?P<number>\d{1,4}(?:\.\d{1,4}){1,3})\s+(?=\D)")  # "4.3  Текст"
 _DATE_LIKE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")  # "21.08.2019 року" starts no clause
 _ROMAN = re.compile(r"^(?P<number>[IVXІХ]{1,5})\.\s+")
 _FORMULA_VERBS = (
@@ -28,15 +36,23 @@ _FORMULA_VERBS = (
     r"|наказую|рекоменду[єю]т?ь?|рекомендувати|пропону[єю]т?ь?"
     r"|решил[аи]?|решает|постановляет|постановляю|постановил[аи]?|приказываю"
     r"|рекомендует|рекомендуют|рекомендовать|предлагает|предлагают"
+    r"|ухвалюють|вирішують|розпоряджаюсь|доручаю|решают|распоряжаюсь|обязываю|поручаю"
 )
 _FORMULA_LINE = re.compile(rf"^[\w\s«»\"'’.,-]{{0,80}}?\b(?:{_FORMULA_VERBS})\s*:\s*$", re.I)
 _FORMULA_TAIL = re.compile(rf"\b(?:{_FORMULA_VERBS})\s*:\s*$", re.I)
-_CONTROL = re.compile(r"^\s*контроль\s+(?:за|над)\s+(?:виконанням|исполнением|выполнением)", re.I)
+_CONTROL = re.compile(
+    r"^\s*контроль\s+(?:(?:за|над)\s+)?(?:виконанн|исполнени|выполнени)\w*", re.I
+)  # "Контроль за виконанням …", "Контроль исполнения настоящего Решения …"
 _ACKNOWLEDGE = re.compile(r"(?:взяти|прийняти)\s+до\s+відома|принять\s+к\s+сведени[юе]", re.I)
 _EXPLICIT = re.compile(r"\s*\{deadline=(?P<date>\d{4}-\d{2}-\d{2})\}\s*$")
 _RESPONSIBLE = re.compile(
     r"^\s*(?:відповідальн(?:ий|а|і)|ответственн(?:ый|ая|ые))\s*(?:за\s+виконання)?\s*[:—–-]\s*(?P<who>.+)$",
     re.I,
+)
+# "Виконавці: Управління освіти (Купріяненко В.П.); Міський методичний центр" after a clause:
+# who is asked to act when the clause names it in its own text rather than under a heading.
+_EXECUTORS = re.compile(
+    r"^\s*\**\s*(?:виконав(?:ці|ець)|исполнител(?:и|ь))\s*\**\s*:\s*\**\s*(?P<who>.+)$", re.I
 )
 _SENTENCE_END = (".", ";", ":", "!", "?", "»", '"', ")")
 _PUNCTUATION_ONLY = re.compile(r"^[\s.,;:!?…–—-]+$")
@@ -68,6 +84,7 @@ class _Unit:
     blocks: list[list[Token]] = field(default_factory=list)
     deadline_lines: list[_Line] = field(default_factory=list)
     responsible: str | None = None
+    executors: _Line | None = None
 
     @property
     def line(self) -> int:
@@ -179,7 +196,7 @@ def _line_number(line: _Line) -> tuple[str | None, int]:
     if line.list_number:
         return line.list_number, 0
     text = plain_text(line.children).lstrip()
-    for pattern in (_NUMBER, _ROMAN):
+    for pattern in (_NUMBER, _DOTTED_NUMBER, _ROMAN):
         if (match := pattern.match(text)) and not _DATE_LIKE.fullmatch(match.group("number")):
             return match.group("number"), match.end()
     return None, 0
@@ -261,6 +278,8 @@ def _place(line: _Line, previous: _Line | None, units: list[_Unit]) -> None:
         current.deadline_lines.append(line)
     elif current is not None and current.lines and (who := _RESPONSIBLE.match(line.text)):
         current.responsible = who.group("who").strip()
+    elif current is not None and current.lines and _EXECUTORS.match(line.text):
+        current.executors = line
     elif current is not None and current.lines and _PUNCTUATION_ONLY.match(line.text):
         current.lines.append(line)
     elif line.block_start or current is None or line.heading != current.heading:
@@ -375,10 +394,16 @@ class _Reader:
         for index, unit in enumerate(units):
             if unit.number or self._heading_addressee(unit) is not None:
                 return index, None
+        for index, unit in enumerate(units[:-1]):  # "…, керуючись ст. 42 Закону …:" then clauses
+            if unit.text.endswith(":") and len(unit.text.split()) > _MAX_HEADING_WORDS:
+                return index + 1, None
         return len(units), None
 
     def _heading_addressee(self, unit: _Unit) -> str | None:
-        heading = split_heading(unit.text)
+        text = unit.text
+        if not (unit.heading or text.endswith((":", ")", ":**")) or len(text.split()) <= 12):
+            return None  # a clause sentence, not a heading: skip the (costly) name matching
+        heading = split_heading(text)
         if not heading.name or len(heading.name.split()) > _MAX_HEADING_WORDS:
             return None
         return self.matcher.match(heading.name)
@@ -398,6 +423,8 @@ class _Reader:
                 and not unit.deadline_lines
                 and (unit.number is None or _depth(unit.number) == 1)
                 and 0 < len(heading.name.split()) <= _MAX_HEADING_WORDS
+                and unit.executors is None  # "Виконавці: …" is said of a clause
+                and not has_infinitive(heading.name, self.matcher.lang)  # "3. Утвердить:"
             )
             if not looks_like_heading:
                 return None
@@ -457,9 +484,11 @@ class _Reader:
             deadline = find_deadline(text, self.document_date, school_year_end=self.school_year_end)
         if deadline is None and section is not None and role is ClauseRole.TASK:
             deadline = section.deadline
-        responsible = unit.responsible or _parenthesised_person(text)
-        if responsible is None and section is not None:
+        named, persons = self._executors(unit.executors)
+        responsible = unit.responsible or persons or _parenthesised_person(text)
+        if responsible is None and section is not None and not named:
             responsible = section.heading.responsible
+        addressee = named[0] if named else section.addressee if section else None
         return Clause(
             number=number,
             anchor=_anchor(number),
@@ -467,10 +496,38 @@ class _Reader:
             text=text,
             html=html,
             line=unit.line,
-            addressee=section.addressee if section else None,
+            addressee=addressee,
             deadline=deadline,
             responsible=responsible,
+            addressees=tuple(named),
         )
+
+    def _executors(self, line: _Line | None) -> tuple[list[str], str | None]:
+        """'Виконавці: A (Іваненко І.І.); B' → the declared names of A and B, and the persons."""
+        match = _EXECUTORS.match(line.text) if line else None
+        if line is None or match is None:
+            return [], None
+        names: list[str] = []
+        persons: list[str] = []
+        for item in match.group("who").replace("*", "").split(";"):
+            heading = split_heading(item)
+            if not heading.name:
+                continue
+            name = self.matcher.match(heading.name)
+            if name is None:
+                self.problems.append(
+                    warning(
+                        self.path,
+                        line.line,
+                        f"the executor '{heading.name}' matches no addressee of the front matter; "
+                        "add it to 'addressees:' (or as an alias)",
+                        "addressee.unknown",
+                    )
+                )
+            elif name not in names:
+                names.append(name)
+            persons.extend(p for p in persons_in(heading.remark or "") if p not in persons)
+        return names, ", ".join(persons) or None
 
     def _explicit(self, value: str, line: int) -> Deadline | None:
         try:

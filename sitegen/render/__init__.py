@@ -5,14 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sitegen.config import SiteConfig
+from sitegen.link.urls import feed_path
 from sitegen.model import OutputFile, Site
+from sitegen.render.api import clauses_csv, resolutions_json
 from sitegen.render.assets import collect_assets
+from sitegen.render.feeds import addressee_feeds, site_feed
 from sitegen.render.html import TemplateProblem, render_page
+from sitegen.render.ical import calendars
 from sitegen.render.plan import plan_pages
+from sitegen.render.search import SearchUnavailable, with_search_index
 from sitegen.render.sitemap import robots, sitemap
 from sitegen.render.theme import Theme, ThemeError, environment, load_theme
 
-__all__ = ["TemplateProblem", "Theme", "ThemeError", "load_theme", "render_site"]
+__all__ = [
+    "SearchUnavailable",
+    "TemplateProblem",
+    "Theme",
+    "ThemeError",
+    "load_theme",
+    "render_site",
+]
 
 
 def render_site(site: Site, config: SiteConfig, theme: Theme) -> Iterator[OutputFile]:
@@ -24,9 +36,16 @@ def render_site(site: Site, config: SiteConfig, theme: Theme) -> Iterator[Output
         "site": {"title": config.title, "description": config.description},
         "pages": [{"path": site.paths[p.source], "title": p.title} for p in site.pages],
         "stylesheet": assets.path("style.css"),
+        "search_script": assets.path("search.js"),
+        "feed": feed_path(),
     }
-    for page in pages:
-        yield render_page(page, env, theme, config, site_globals)
+    html = (render_page(page, env, theme, config, site_globals) for page in pages)
+    yield from with_search_index(html, config.language)  # the pages, then pagefind/…
     yield sitemap(pages, config)
     yield robots(config)
+    yield site_feed(site, config, theme.catalogue)
+    yield from addressee_feeds(site, config, theme.catalogue)
+    yield from calendars(site, config, theme.catalogue)
+    yield resolutions_json(site, config)
+    yield clauses_csv(site, config)
     yield from assets.files

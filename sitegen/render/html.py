@@ -9,6 +9,7 @@ from jinja2 import Environment, TemplateError
 from sitegen.config import SiteConfig
 from sitegen.link.urls import file_of
 from sitegen.model import OutputFile
+from sitegen.render.metadata import og_locale
 from sitegen.render.plan import PlannedPage
 from sitegen.render.theme import Theme
 from sitegen.render.views import href_for
@@ -37,6 +38,7 @@ def render_page(
         "href": href,
         "canonical": config.base_url + page.path,
         "page_path": page.path,
+        "og_locale": og_locale(page.lang),
     }
     try:
         text = env.get_template(page.template).render(context)

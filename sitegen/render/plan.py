@@ -34,6 +34,7 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
         PlannedPage("bodies/", "bodies.html", lang, {"entries": views.index_entries(site.bodies)}),
         PlannedPage("years/", "years.html", lang, {"entries": views.index_entries(site.years)}),
         PlannedPage("materials/", "materials.html", lang, {"materials": views.materials()}),
+        PlannedPage("search/", "search.html", lang, {}),
         PlannedPage("404.html", "404.html", lang, {}),
     ]
     pages += [
@@ -41,7 +42,8 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
         for r in site.resolutions
     ]
     pages += [
-        PlannedPage(a.path, "addressee.html", lang, views.listing(a)) for a in site.addressees
+        PlannedPage(a.path, "addressee.html", lang, views.addressee_page(a))
+        for a in site.addressees
     ]
     pages += [PlannedPage(b.path, "body.html", lang, views.listing(b)) for b in site.bodies]
     pages += [PlannedPage(y.path, "year.html", lang, views.listing(y)) for y in site.years]

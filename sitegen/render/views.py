@@ -15,7 +15,7 @@ from datetime import date
 from babel.dates import format_date
 
 from sitegen.config import SiteConfig
-from sitegen.link.urls import file_of
+from sitegen.link.urls import calendar_path, feed_path, file_of
 from sitegen.model import (
     Clause,
     ClauseRole,
@@ -27,6 +27,7 @@ from sitegen.model import (
     Task,
     TaskState,
 )
+from sitegen.render.metadata import description, legislation_json_ld
 
 
 def relative_href(from_path: str, to_path: str) -> str:
@@ -213,6 +214,9 @@ class Views:
                 self.documents[s] for s in self.site.referenced_by.get(resolution.source, ())
             ],
             "canonical": page,
+            "year": str(resolution.date.year) if resolution.date else None,  # a search filter
+            "json_ld": legislation_json_ld(resolution, self.config.base_url + page),
+            "description": description(resolution),
         }
 
     def _section(self, resolution: Resolution, section: Section, page: str) -> SectionView:
@@ -262,6 +266,14 @@ class Views:
             else listing.key,
         }
 
+    def addressee_page(self, listing: Listing) -> dict[str, object]:
+        """An addressee's tasks, and where to subscribe to them (feed and calendar)."""
+        return {
+            **self.listing(listing),
+            "feed": feed_path(listing.path),
+            "calendar": calendar_path(listing.path),
+        }
+
     def month_page(self, listing: Listing) -> dict[str, object]:
         return {**self.listing(listing), "tasks": [self.task(t) for t in listing.tasks]}
 
@@ -304,6 +316,8 @@ class Views:
                 if m.month
             ],
             "permanent": self.tasks_in(tasks, TaskState.PERMANENT),
+            "feed": feed_path(),
+            "calendar": calendar_path(),
         }
 
     def index_entries(self, listings: Iterable[Listing]) -> list[dict[str, object]]:

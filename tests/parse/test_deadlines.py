@@ -142,3 +142,24 @@ def test_last_prepositional_phrase_wins() -> None:
     text = "У березні 2020 року провести нараду, звіт подати до 15.04.2020."
     found = find_deadline(text, date(2020, 3, 4))
     assert found == Deadline("до 15.04.2020", DeadlineKind.DATE, date(2020, 4, 15))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "due"),
+    [
+        ("з 12.03.2020 по 03.04.2020", date(2020, 3, 12), date(2020, 4, 3)),
+        ("з 12.03 по 03.04.2020 р.", date(2020, 3, 12), date(2020, 4, 3)),
+        ("Организовать с 5 по 11 ноября 2007 года лагеря", date(2007, 11, 5), date(2007, 11, 11)),
+        ("в период с 25 по 27 августа т.г.", date(2019, 8, 25), date(2019, 8, 27)),
+        ("с 28 декабря по 10 января", date(2019, 12, 28), date(2020, 1, 10)),
+    ],
+)
+def test_a_range_carries_its_first_day(text: str, start: date, due: date) -> None:
+    found = find_deadline(text, date(2019, 3, 1))
+    assert found is not None
+    assert (found.kind, found.start, found.due) == (DeadlineKind.RANGE, start, due)
+
+
+def test_a_range_that_ends_before_it_starts_is_not_a_range() -> None:
+    found = parse_deadline("з 12.04.2020 по 03.04.2020", None)
+    assert found is None or found.kind is not DeadlineKind.RANGE

@@ -1,0 +1,138 @@
+"""iCalendar (RFC 5545) of deadlines: the whole archive and one calendar per addressee.
+
+A school subscribes once in its calendar app and sees every dated deadline on its due day.
+Only clauses with a real due day become events: "постійно" and "щомісяця" would be noise on
+every day, and undated tasks have no day at all. Clauses already done (materials published)
+stay in the calendar, so the history is complete; their description lists the materials.
+Every value comes from the content (no clock): the same content gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Calendar, Event
+
+from sitegen.config import SiteConfig
+from sitegen.link.urls import calendar_path
+from sitegen.model import DeadlineKind, OutputFile, Site, Task
+from sitegen.render.permalinks import absolute_url, clause_url
+from sitegen.render.theme import Catalogue
+from sitegen.render.views import long_date
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+SUMMARY_LIMIT = 80
+_OPEN_ENDED = (DeadlineKind.PERMANENT, DeadlineKind.RECURRING, DeadlineKind.NONE)
+
+
+def calendars(site: Site, config: SiteConfig, catalogue: Catalogue) -> Iterator[OutputFile]:
+    """/deadlines.ics with every dated deadline, and /addressees/<slug>/deadlines.ics each.
+
+    Each event is serialised once and shared by every calendar that lists it: icalendar's
+    serialisation is the costly part, and a clause appears in two calendars or more.
+    """
+    events: dict[tuple[str, str], bytes] = {}
+    name = catalogue.text(config.language, "calendar.site_name", site=config.title)
+    yield _calendar(calendar_path(), name, site.tasks, site, config, catalogue, events)
+    for listing in site.addressees:
+        name = catalogue.text(listing.lang, "calendar.addressee_name", name=listing.key)
+        path = calendar_path(listing.path)
+        yield _calendar(path, name, listing.tasks, site, config, catalogue, events)
+
+
+def event_uid(task: Task) -> str:
+    """Stable across builds and base URLs: the source file and the clause anchor."""
+    key = f"{task.resolution.source}#{task.clause.anchor}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest() + "@sitegen"
+
+
+def summary(number: str, text: str, limit: int = SUMMARY_LIMIT) -> str:
+    """ "3.2. Провести навчальний семінар …": the clause number and its first words."""
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:—-") + "…"
+    return f"{number}. {text}"
+
+
+def _calendar(
+    path: str,
+    name: str,
+    tasks: Iterable[Task],
+    site: Site,
+    config: SiteConfig,
+    catalogue: Catalogue,
+    events: dict[tuple[str, str], bytes],
+) -> OutputFile:
+    calendar = Calendar()
+    calendar.add("prodid", "-//sitegen//Deadlines//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("url", absolute_url(config, path))
+    calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "P1D")
+    dated = [(due, t) for t in tasks if (due := _due(t)) is not None]
+    body = []
+    for due, task in sorted(dated, key=lambda d: (d[0], d[1].resolution.source, d[1].clause.line)):
+        key = (task.resolution.source, task.clause.anchor)
+        if key not in events:
+            events[key] = _event(task, due, site, config, catalogue).to_ical()
+        body.append(events[key])
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+    return OutputFile(path, head + b"".join(body) + b"END:VCALENDAR" + end)
+
+
+def _due(task: Task) -> date | None:
+    deadline = task.clause.deadline
+    if deadline is None or deadline.kind in _OPEN_ENDED:
+        return None
+    return deadline.due
+
+
+def _event(task: Task, due: date, site: Site, config: SiteConfig, catalogue: Catalogue) -> Event:
+    resolution, clause = task.resolution, task.clause
+    link = clause_url(config, task.path, clause.anchor)
+    event = Event()
+    event.add("uid", event_uid(task))
+    # DTSTAMP must not be the clock: the resolution's own date is when the task was set.
+    set_on = resolution.date
+    event.add(
+        "dtstamp", datetime(set_on.year, set_on.month, set_on.day, tzinfo=UTC) if set_on else EPOCH
+    )
+    event.add("dtstart", due)
+    event.add("dtend", due + timedelta(days=1))
+    event.add("summary", summary(clause.number, clause.text))
+    event.add("description", _description(task, link, site, config, catalogue))
+    event.add("url", link)
+    if clause.addressee:
+        event.add("categories", [clause.addressee])
+    event.add("status", "CONFIRMED")
+    event.add("transp", "TRANSPARENT")  # a deadline is not a meeting: it never blocks time
+    return event
+
+
+def _description(
+    task: Task, link: str, site: Site, config: SiteConfig, catalogue: Catalogue
+) -> str:
+    resolution, clause = task.resolution, task.clause
+    lang = resolution.lang
+    requisites = [resolution.body]
+    if resolution.number:
+        requisites.append(f"№ {resolution.number}")
+    if resolution.date:
+        requisites.append(long_date(resolution.date, lang))
+    lines = [clause.text, "", resolution.title, ", ".join(requisites)]
+    if clause.addressee:
+        lines.append(f"{catalogue.text(lang, 'clause.addressee')}: {clause.addressee}")
+    if clause.deadline:
+        lines.append(f"{catalogue.text(lang, 'clause.deadline')}: {clause.deadline.text}")
+    if clause.responsible:
+        lines.append(f"{catalogue.text(lang, 'clause.responsible')}: {clause.responsible}")
+    for material in task.materials:
+        url = absolute_url(config, site.paths[material.source])
+        lines.append(f"{catalogue.text(lang, 'clause.materials')}: {material.title} {url}")
+    lines += ["", link]
+    return "\n".join(lines)

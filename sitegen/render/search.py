@@ -1,0 +1,162 @@
+"""Full-text search: Pagefind indexes the rendered pages, and its bundle ships under pagefind/.
+
+Every rendered file passes through unchanged on its way to the write stage. The pages that mark
+searchable content (`data-pagefind-body`: resolutions, materials, plain pages, addressees) are
+also spooled into a private scratch folder, and once the last page has gone by Pagefind indexes
+that folder in one call; its bundle comes back as OutputFile values like any other file, so the
+write stage publishes it atomically with the site. Nothing is written to output/ from here.
+
+Why one `add_directory` and not `add_html_file(content=…)` per page: the Python wrapper (pagefind
+1.5) polls its service for one reply every 100 ms, so each page would cost 0.1 s (4 s for the 41
+sample pages, half an hour for a 10k-resolution archive), while one call lets Pagefind read and
+index the whole folder in parallel, in Rust, for three round trips in all.
+
+One index language, the site's (`force_language`): Pagefind splits its index by `<html lang>`
+and a search page loads only the index of its own language, falling back to the biggest one, so
+Russian resolutions would be unfindable from the Ukrainian search page. Pagefind has no Ukrainian
+stemmer anyway; words are matched as written and by prefix ("інноваці" finds "інноваційних").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import gzip
+import hashlib
+import json
+import tempfile
+from collections.abc import Coroutine, Iterable, Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import cbor2
+
+from sitegen.model import OutputFile
+
+BUNDLE = "pagefind/"  # where the index and Pagefind's UI scripts are published
+SEARCHABLE = b"data-pagefind-body"
+INSTALL_HINT = (
+    "install it with `pip install 'pagefind[bin]'` (or point PAGEFIND_BINARY_PATH at a pagefind "
+    "binary)"
+)
+
+
+class SearchUnavailable(Exception):
+    """Pagefind is missing or failed: the build stops with this message and writes nothing."""
+
+
+def with_search_index(files: Iterable[OutputFile], language: str) -> Iterator[OutputFile]:
+    """Yield every file as it comes, then the search bundle of the searchable pages among them."""
+    with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
+        pages, bundle = Path(scratch, "site"), Path(scratch, "bundle")
+        pages.mkdir()
+        count = 0
+        for item in files:
+            if _searchable(item):
+                target = pages.joinpath(*PurePosixPath(item.path).parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(item.content)
+                count += 1
+            yield item
+        _run(_index(pages, bundle, language, timeout=60 + count / 100))
+        written = {
+            path.relative_to(bundle).as_posix(): path.read_bytes()
+            for path in bundle.rglob("*")
+            if path.is_file()
+        }
+    for name, content in sorted(stable_bundle(written).items()):
+        yield OutputFile(BUNDLE + name, content)
+
+
+def stable_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The bundle with Pagefind's hash-map orders sorted: the same pages give the same bytes.
+
+    Pagefind 1.5.2 lists the values of each filter, and the filters in its metadata, in the
+    order of a randomly seeded hash map (its main branch sorts both since), so two builds of the
+    same site differed in the filter files, the metadata and pagefind-entry.json. Sort both lists
+    and name the rewritten files by their content, as Pagefind does; a bundle that is not laid
+    out as expected (another Pagefind version) is returned untouched.
+    """
+    try:
+        bundle = dict(files)
+        entry = json.loads(bundle["pagefind-entry.json"])
+        for language in entry["languages"].values():
+            meta = _unpack(bundle.pop(f"pagefind.{language['hash']}.pf_meta"))
+            filters = []
+            for name, old in meta[3]:  # MetaIndex: version, pages, chunks, filters, sorts, …
+                key, values = _unpack(bundle.pop(f"filter/{old}.pf_filter"))
+                packed = _pack([key, sorted(values)])
+                new = _content_name(old, packed)
+                bundle[f"filter/{new}.pf_filter"] = packed
+                filters.append([name, new])
+            meta[3] = sorted(filters)
+            packed = _pack(meta)
+            language["hash"] = _content_name(language["hash"], packed)
+            bundle[f"pagefind.{language['hash']}.pf_meta"] = packed
+        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        bundle["pagefind-entry.json"] = text.encode("utf-8")
+    except (KeyError, IndexError, TypeError, ValueError, EOFError, OSError, cbor2.CBORError):
+        return files
+    return bundle
+
+
+_SIGNATURE = b"pagefind_dcd"  # what Pagefind puts before the CBOR in its gzipped index files
+
+
+def _unpack(data: bytes) -> Any:
+    raw = gzip.decompress(data)
+    if not raw.startswith(_SIGNATURE):
+        raise ValueError("not a Pagefind index file")
+    return cbor2.loads(raw[len(_SIGNATURE) :])
+
+
+def _pack(value: Any) -> bytes:
+    return gzip.compress(_SIGNATURE + cbor2.dumps(value), mtime=0)
+
+
+def _content_name(old: str, content: bytes) -> str:
+    """'uk_23f867e' → 'uk_' + as many hex digits of the content's hash."""
+    language, _, digest = old.rpartition("_")
+    return f"{language}_{hashlib.sha256(content).hexdigest()[: len(digest)]}"
+
+
+def _searchable(item: OutputFile) -> bool:
+    relative = PurePosixPath(item.path)
+    safe = not relative.is_absolute() and ".." not in relative.parts  # write/ rejects the rest
+    return safe and relative.suffix == ".html" and SEARCHABLE in item.content
+
+
+async def _index(pages: Path, bundle: Path, language: str, timeout: float) -> None:
+    try:
+        from pagefind.index import IndexConfig, PagefindIndex
+    except ImportError:
+        raise SearchUnavailable(f"the pagefind package is missing; {INSTALL_HINT}") from None
+    config = IndexConfig(
+        force_language=language,
+        keep_index_url=True,  # results link to …/index.html, like every link of the site
+        output_path=str(bundle),
+    )
+    try:
+        async with asyncio.timeout(timeout), PagefindIndex(config=config) as index:
+            await index.add_directory(str(pages))  # leaving the block writes the bundle
+    except FileNotFoundError as exc:
+        raise SearchUnavailable(
+            f"the pagefind binary was not found ({exc}); {INSTALL_HINT}"
+        ) from None
+    except OSError as exc:
+        raise SearchUnavailable(f"the pagefind binary could not be started: {exc}") from None
+    except TimeoutError:
+        raise SearchUnavailable(f"pagefind gave no answer within {timeout:.0f} s") from None
+    except Exception as exc:  # the service reports its failures as bare Exceptions
+        raise SearchUnavailable(f"pagefind failed to index the site: {exc}") from None
+
+
+def _run(coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run one coroutine to its end, also when called from inside a running event loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coroutine)
+        return
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
