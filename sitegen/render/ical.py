@@ -2,8 +2,10 @@
 
 A school subscribes once in its calendar app and sees every dated deadline on its due day.
 Only clauses with a real due day become events: "постійно" and "щомісяця" would be noise on
-every day, and undated tasks have no day at all. Clauses already done (materials published)
-stay in the calendar, so the history is complete; their description lists the materials.
+every day, and undated tasks have no day at all. Deadlines that passed more than a year before
+"today" are left out: a subscription is for what is current, a large archive holds hundreds
+of thousands of old deadlines that calendar apps refuse, and the site keeps them all. Clauses
+already done (materials published) stay in the calendar; their description lists the materials.
 Every value comes from the content (no clock): the same content gives the same bytes.
 """
 
@@ -25,6 +27,7 @@ from sitegen.render.views import long_date
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 SUMMARY_LIMIT = 80
 _OPEN_ENDED = (DeadlineKind.PERMANENT, DeadlineKind.RECURRING, DeadlineKind.NONE)
+PAST_DAYS = 365  # how far back a calendar reaches from "today"
 
 
 def calendars(site: Site, config: SiteConfig, catalogue: Catalogue) -> Iterator[OutputFile]:
@@ -74,7 +77,8 @@ def _calendar(
     calendar.add("url", absolute_url(config, path))
     calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
-    dated = [(due, t) for t in tasks if (due := _due(t)) is not None]
+    oldest = site.today - timedelta(days=PAST_DAYS)
+    dated = [(due, t) for t in tasks if (due := _due(t)) is not None and due >= oldest]
     body = []
     for due, task in sorted(dated, key=lambda d: (d[0], d[1].resolution.source, d[1].clause.line)):
         key = (task.resolution.source, task.clause.anchor)

@@ -41,10 +41,15 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
         PlannedPage(site.paths[r.source], "resolution.html", r.lang, views.resolution_page(r))
         for r in site.resolutions
     ]
-    pages += [
-        PlannedPage(a.path, "addressee.html", lang, views.addressee_page(a))
-        for a in site.addressees
-    ]
+    for listing in site.addressees:
+        page = views.addressee_page(listing)
+        pages.append(PlannedPage(listing.path, "addressee.html", lang, page))
+        pages += [
+            PlannedPage(
+                y["path"], "addressee.html", lang, views.addressee_year_page(listing, y["key"])
+            )
+            for y in page["years"]
+        ]
     pages += [PlannedPage(b.path, "body.html", lang, views.listing(b)) for b in site.bodies]
     pages += [PlannedPage(y.path, "year.html", lang, views.listing(y)) for y in site.years]
     pages += [PlannedPage(m.path, "month.html", lang, views.month_page(m)) for m in site.months]

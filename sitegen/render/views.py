@@ -29,6 +29,21 @@ from sitegen.model import (
 )
 from sitegen.render.metadata import description, legislation_json_ld
 
+HOME_LIMIT = 10  # tasks per list on the home page
+LIST_LIMIT = 50  # tasks per list on the deadlines overview
+GROUP_LIMIT = 100  # tasks per group on an addressee page, and documents listed there
+GROUPS = (
+    ("overdue", (TaskState.OVERDUE,)),
+    ("upcoming", (TaskState.DUE_SOON, TaskState.UPCOMING)),
+    ("done", (TaskState.DONE,)),
+    ("permanent", (TaskState.PERMANENT,)),
+    ("undated", (TaskState.UNDATED,)),
+)
+
+
+def _year(day: date | None) -> str:
+    return str(day.year) if day else "undated"
+
 
 def relative_href(from_path: str, to_path: str) -> str:
     """A link that works from file://, at the site root and under any sub-path alike."""
@@ -173,11 +188,6 @@ class Views:
             self.clause(task.resolution, task.clause), self.documents[task.resolution.source]
         )
 
-    def tasks_in(self, tasks: Iterable[Task], *states: TaskState) -> list[TaskView]:
-        return [self.task(t) for t in tasks if t.state in states]
-
-    # -- pages ------------------------------------------------------------------------------
-
     def resolution_page(self, resolution: Resolution) -> dict[str, object]:
         page = self.site.paths[resolution.source]
         in_section = {c.anchor for s in resolution.sections for c in s.clauses}
@@ -238,28 +248,36 @@ class Views:
             return replace(view, responsible=None)
         return view
 
-    def grouped_tasks(self, tasks: Iterable[Task]) -> list[dict[str, object]]:
-        """The groups of an addressee page, in the order a director acts on them."""
-        tasks = list(tasks)
-        groups = [
-            ("overdue", (TaskState.OVERDUE,)),
-            ("upcoming", (TaskState.DUE_SOON, TaskState.UPCOMING)),
-            ("done", (TaskState.DONE,)),
-            ("permanent", (TaskState.PERMANENT,)),
-            ("undated", (TaskState.UNDATED,)),
-        ]
-        return [
-            {"key": key, "tasks": views}
-            for key, states in groups
-            if (views := self.tasks_in(tasks, *states))
-        ]
+    def grouped_tasks(self, tasks: Iterable[Task], limit: int | None = None) -> list[dict]:
+        """The groups of an addressee page, in the order a director acts on them.
 
-    def listing(self, listing: Listing) -> dict[str, object]:
+        With a limit, a group keeps the tasks that matter first: the soonest upcoming ones,
+        the most recently overdue, the newest permanent ones; `total` says how many there are.
+        """
+        tasks = list(tasks)
+        groups = []
+        for key, states in GROUPS:
+            members = [t for t in tasks if t.state in states]
+            if not members:
+                continue
+            shown = (
+                members
+                if limit is None or len(members) <= limit
+                else (members[:limit] if key == "upcoming" else members[-limit:])
+            )
+            groups.append(
+                {"key": key, "tasks": [self.task(t) for t in shown], "total": len(members)}
+            )
+        return groups
+
+    def listing(self, listing: Listing, limit: int | None = None) -> dict[str, object]:
+        documents = listing.resolutions if limit is None else listing.resolutions[:limit]
         return {
             "key": listing.key,
             "path": listing.path,
-            "documents": [self.documents[r.source] for r in listing.resolutions],
-            "groups": self.grouped_tasks(listing.tasks),
+            "documents": [self.documents[r.source] for r in documents],
+            "documents_total": len(listing.resolutions),
+            "groups": self.grouped_tasks(listing.tasks, limit),
             "count": len(listing.tasks),
             "title": month_title(listing.month, self.config.language)
             if listing.month
@@ -267,24 +285,58 @@ class Views:
         }
 
     def addressee_page(self, listing: Listing) -> dict[str, object]:
-        """An addressee's tasks, and where to subscribe to them (feed and calendar)."""
+        """An addressee's tasks, and where to subscribe to them (feed and calendar).
+
+        A large archive gives an addressee thousands of clauses: the page then shows the most
+        pressing ones per group and links to one complete page per year.
+        """
+        view = self.listing(listing, GROUP_LIMIT)
         return {
-            **self.listing(listing),
+            **view,
             "feed": feed_path(listing.path),
             "calendar": calendar_path(listing.path),
+            "years": self.addressee_years(listing),
+            "year": None,
+        }
+
+    def addressee_years(self, listing: Listing) -> list[dict[str, str]]:
+        """The per-year pages of an addressee, when its page had to leave tasks out."""
+        if len(listing.tasks) <= GROUP_LIMIT:
+            return []
+        years = sorted({_year(t.resolution.date) for t in listing.tasks}, reverse=True)
+        return [{"key": y, "path": f"{listing.path}{y}/"} for y in years]
+
+    def addressee_year_page(self, listing: Listing, year: str) -> dict[str, object]:
+        tasks = [t for t in listing.tasks if _year(t.resolution.date) == year]
+        documents = [r for r in listing.resolutions if _year(r.date) == year]
+        return {
+            "key": listing.key,
+            "path": listing.path,
+            "documents": [self.documents[r.source] for r in documents],
+            "documents_total": len(documents),
+            "groups": self.grouped_tasks(tasks),
+            "count": len(tasks),
+            "title": listing.key,
+            "feed": feed_path(listing.path),
+            "calendar": calendar_path(listing.path),
+            "years": [],
+            "year": year,
         }
 
     def month_page(self, listing: Listing) -> dict[str, object]:
         return {**self.listing(listing), "tasks": [self.task(t) for t in listing.tasks]}
 
     def home(self) -> dict[str, object]:
-        tasks = self.site.tasks
+        overdue = [t for t in self.site.tasks if t.state is TaskState.OVERDUE]
+        due_soon = [t for t in self.site.tasks if t.state is TaskState.DUE_SOON]
         return {
             "latest": [
                 self.documents[r.source] for r in self.site.resolutions[: self.config.latest_count]
             ],
-            "overdue": self.tasks_in(tasks, TaskState.OVERDUE),
-            "due_soon": self.tasks_in(tasks, TaskState.DUE_SOON),
+            "overdue": [self.task(t) for t in overdue[-HOME_LIMIT:]],
+            "overdue_total": len(overdue),
+            "due_soon": [self.task(t) for t in due_soon[:HOME_LIMIT]],
+            "due_soon_total": len(due_soon),
             "counts": self.counts(),
             "today_text": long_date(self.site.today, self.config.language),
             "today_iso": self.site.today.isoformat(),
@@ -302,9 +354,11 @@ class Views:
         }
 
     def deadlines(self) -> dict[str, object]:
-        tasks = self.site.tasks
+        overdue = [t for t in self.site.tasks if t.state is TaskState.OVERDUE]
+        permanent = [t for t in self.site.tasks if t.state is TaskState.PERMANENT]
         return {
-            "overdue": self.tasks_in(tasks, TaskState.OVERDUE),
+            "overdue": [self.task(t) for t in overdue[-LIST_LIMIT:]],
+            "overdue_total": len(overdue),
             "months": [
                 {
                     "path": m.path,
@@ -315,7 +369,8 @@ class Views:
                 for m in self.site.months
                 if m.month
             ],
-            "permanent": self.tasks_in(tasks, TaskState.PERMANENT),
+            "permanent": [self.task(t) for t in permanent[-LIST_LIMIT:]],
+            "permanent_total": len(permanent),
             "feed": feed_path(),
             "calendar": calendar_path(),
         }

@@ -34,7 +34,7 @@
   if (query) {
     ui.triggerSearch(query);
   }
-  relabelFilters(document.getElementById("search"), options.filters);
+  relabel(document.getElementById("search"), options.filters);
   keepQueryInAddress(document.getElementById("search"));
 
   /* Pagefind makes sub-results from headings only, but a clause is an <li id="clause-2-6">
@@ -79,9 +79,10 @@
     return best === null ? null : best.location;
   }
 
-  /* Pagefind UI shows a filter by its key ("body"); show the catalogue's name instead. */
-  function relabelFilters(root, names) {
-    var relabel = function () {
+  /* Pagefind UI shows a filter by its key ("body"): show the catalogue's name instead; and give
+   * its search box an accessible name (it has a title only). */
+  function relabel(root, names) {
+    var apply = function () {
       root
         .querySelectorAll(".pagefind-ui__filter-name, .pagefind-ui__filter-group-label")
         .forEach(function (element) {
@@ -90,9 +91,13 @@
             element.textContent = names[key];
           }
         });
+      var input = root.querySelector(".pagefind-ui__search-input:not([aria-label])");
+      if (input) {
+        input.setAttribute("aria-label", options.translations.search_label);
+      }
     };
-    new MutationObserver(relabel).observe(root, { childList: true, subtree: true });
-    relabel();
+    new MutationObserver(apply).observe(root, { childList: true, subtree: true });
+    apply();
   }
 
   function keepQueryInAddress(root) {
