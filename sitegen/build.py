@@ -49,6 +49,8 @@ def build(config: SiteConfig, strict: bool = False) -> BuildResult:
         published = publish(render_site(analysis.site, config, theme), config.output_dir)
     except TemplateProblem as problem:
         discard_staging(config.output_dir)
-        found: Diagnostic = error(problem.template, problem.line, str(problem), "template.error")
+        found: Diagnostic = error(
+            problem.template, problem.line, "template.error", detail=str(problem)
+        )
         return BuildResult(Report.of([*analysis.report.diagnostics, found]), None)
     return BuildResult(analysis.report, published)

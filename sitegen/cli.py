@@ -15,7 +15,7 @@ from pathlib import Path
 from sitegen import scaffold
 from sitegen.build import analyse, build
 from sitegen.config import SiteConfig, load_config, normalize_base_url
-from sitegen.diagnostics import Report
+from sitegen.diagnostics import Report, text
 from sitegen.render import SearchUnavailable, ThemeError
 from sitegen.serialize import site_resolution_json
 
@@ -30,9 +30,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USAGE_ERRORS
     if args.command == "init":
         return _init(args)
+    if args.command == "import":  # needs no sitegen.toml: only the site folder to write into
+        return _import(args)
     config, problems = load_config(Path(args.site).resolve())
+    args.lang = args.lang or config.language
     if problems:
-        _print(Report.of(problems), "text")
+        _print(Report.of(problems), "text", args.lang)
         return USAGE_ERRORS
     config = config.with_overrides(
         output=getattr(args, "out", None),
@@ -52,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sitegen", description="Publish resolutions as a site.")
     parser.add_argument("-C", "--site", default=".", help="the site folder (default: here)")
+    parser.add_argument(
+        "--lang", choices=("uk", "ru", "en"), help="language of messages (default: the site's)"
+    )
     commands = parser.add_subparsers(dest="command")
 
     build_cmd = commands.add_parser("build", help="build the site into output/")
@@ -80,37 +86,55 @@ def _parser() -> argparse.ArgumentParser:
     new_cmd.add_argument("--body", help="the issuing body, in the nominative")
     new_cmd.add_argument("--lang", choices=("uk", "ru"), help="language (default: the site's)")
 
+    import_cmd = commands.add_parser(
+        "import", help="turn .txt, .docx, .md, .doc, .odt documents into resolution files"
+    )
+    import_cmd.add_argument("files", nargs="+", type=Path, help="documents to import")
+    import_cmd.add_argument(
+        "-o", "--out", type=Path, help="folder to write into (default: content/resolutions/<year>)"
+    )
+
     init_cmd = commands.add_parser("init", help="create a new site with sample content")
     init_cmd.add_argument("directory", nargs="?", default=".")
     return parser
 
 
-def _print(report: Report, output_format: str) -> None:
-    for line in report.lines(output_format):
+def _say(lang: str, key: str, **values: object) -> None:
+    """A line for the editor, in their language, on stderr."""
+    print(f"sitegen: {text(key, **values).render(lang)}", file=sys.stderr)
+
+
+def _print(report: Report, output_format: str, lang: str) -> None:
+    for line in report.lines(output_format, lang):
         print(line, file=sys.stderr)
     if report.diagnostics and output_format == "text":
-        print(report.summary(), file=sys.stderr)
+        print(report.summary(lang), file=sys.stderr)
 
 
 def _build(args: argparse.Namespace, config: SiteConfig) -> int:
     started = time.perf_counter()
     result = build(config, strict=args.strict)
-    _print(result.report, args.format)
+    _print(result.report, args.format, args.lang)
     if result.published is None:
-        print("sitegen: nothing was written; output/ keeps the previous site", file=sys.stderr)
+        _say(args.lang, "cli.nothing-written")
         return CONTENT_ERRORS
     elapsed = time.perf_counter() - started
-    print(
-        f"built {result.published.files} files ({result.published.bytes // 1024} KiB) "
-        f"into {config.output_dir} in {elapsed:.2f} s",
-        file=sys.stderr,
+    published = result.published
+    kib, seconds = published.bytes // 1024, f"{elapsed:.2f}"
+    _say(
+        args.lang,
+        "cli.built",
+        files=published.files,
+        kib=kib,
+        out=config.output_dir,
+        seconds=seconds,
     )
     return OK
 
 
 def _check(args: argparse.Namespace, config: SiteConfig) -> int:
     report = analyse(config).report
-    _print(report, args.format)
+    _print(report, args.format, args.lang)
     return CONTENT_ERRORS if report.blocks(args.strict) else OK
 
 
@@ -125,7 +149,7 @@ def _inspect(args: argparse.Namespace, config: SiteConfig) -> int:
             continue
         objects.append(site_resolution_json(site, resolution, config.base_url))
     objects.sort(key=lambda o: str(o["source"]))
-    _print(analysis.report, "text")
+    _print(analysis.report, "text", args.lang)
     print(json.dumps(objects, ensure_ascii=False, indent=2))
     return CONTENT_ERRORS if analysis.report.errors else OK
 
@@ -133,7 +157,7 @@ def _inspect(args: argparse.Namespace, config: SiteConfig) -> int:
 def _serve(args: argparse.Namespace, config: SiteConfig) -> int:
     from sitegen.serve import serve  # tornado and watchdog load only when serving
 
-    print(f"serving http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
+    _say(args.lang, "cli.serving", host=args.host, port=args.port)
     serve(config, args.host, args.port)
     return OK
 
@@ -148,6 +172,19 @@ def _new(args: argparse.Namespace, config: SiteConfig) -> int:
         return USAGE_ERRORS
     print(path.relative_to(config.root).as_posix())
     return OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from sitegen.importers.files import import_file  # pymorphy3, mammoth: only when importing
+    from sitegen.importers.report import report
+
+    failed = 0
+    for path in args.files:
+        outcome = import_file(path, Path(args.site), args.out)
+        failed += outcome.error is not None
+        for line in report(outcome):
+            print(line, file=sys.stderr if outcome.error else sys.stdout)
+    return CONTENT_ERRORS if failed else OK
 
 
 def _init(args: argparse.Namespace) -> int:

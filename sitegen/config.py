@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sitegen.diagnostics import Diagnostic, error
+from sitegen.diagnostics import Diagnostic, error, text
 
 CONFIG_FILE = "sitegen.toml"
 LANGUAGES = ("uk", "ru", "en")
@@ -84,25 +84,27 @@ def load_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 1
-        return config, [error(CONFIG_FILE, line, f"invalid TOML: {exc}", "config.syntax")]
+        return config, [error(CONFIG_FILE, line, "config.syntax", detail=str(exc))]
     problems: list[Diagnostic] = []
     values: dict[str, object] = {}
     for key, value in data.items():
         if key not in _KNOWN:
             hint = difflib.get_close_matches(key, _KNOWN, n=1)
-            fix = f"; did you mean '{hint[0]}'?" if hint else ""
-            problems.append(
-                error(CONFIG_FILE, 1, f"unknown key '{key}'{fix}", "config.unknown-key")
-            )
+            fix = text("hint.did-you-mean", name=hint[0]) if hint else ""
+            problems.append(error(CONFIG_FILE, 1, "config.unknown-key", key=key, hint=fix))
         elif (checked := _checked(key, value)) is not None:
             values[key] = checked
         else:
-            problems.append(
-                error(CONFIG_FILE, 1, f"key '{key}' has a wrong value {value!r}", "config.type")
-            )
+            problems.append(error(CONFIG_FILE, 1, "config.type", key=key, value=repr(value)))
     if values.get("language", "uk") not in LANGUAGES:
         problems.append(
-            error(CONFIG_FILE, 1, f"language must be one of {', '.join(LANGUAGES)}", "config.type")
+            error(
+                CONFIG_FILE,
+                1,
+                "config.type",
+                variant="config.language",
+                choices=", ".join(LANGUAGES),
+            )
         )
         values.pop("language")
     if "base_url" in values:

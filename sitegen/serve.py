@@ -86,19 +86,20 @@ class Rebuilder(FileSystemEventHandler):
         return path.is_relative_to(self._output_dir) or path.name.startswith((".", "~"))
 
 
-def overlay(report: Report) -> bytes:
+def overlay(report: Report, lang: str) -> bytes:
     """An overlay for every page while the last build failed: the diagnostics, in place."""
-    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in report.lines())
+    lines = report.lines("text", lang)
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
     return (
         '<div id="sitegen-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;'
         "max-height:50vh;overflow:auto;background:#fff4f4;color:#1b1b1b;border-top:4px solid "
         '#a4161a;padding:1rem;font:16px/1.5 system-ui,sans-serif;z-index:99999">'
-        f"<strong>{html.escape(report.summary())}</strong>"
+        f"<strong>{html.escape(report.summary(lang))}</strong>"
         f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></div>'
     ).encode()
 
 
-def site_app(output_dir: Path, status: Status) -> Callable:
+def site_app(output_dir: Path, status: Status, lang: str) -> Callable:
     """A WSGI app serving output/ (index.html for folders) plus the failure overlay."""
 
     def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
@@ -117,7 +118,7 @@ def site_app(output_dir: Path, status: Status) -> Callable:
         body = target.read_bytes() if target.is_file() else b"not found"
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind == "text/html" and status.failed:
-            body = body.replace(b"</body>", overlay(status.report) + b"</body>", 1)
+            body = body.replace(b"</body>", overlay(status.report, lang) + b"</body>", 1)
         headers = [("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") else kind)]
         headers.append(("Cache-Control", "no-store"))
         start_response(code, headers)
@@ -142,7 +143,7 @@ def serve(config: SiteConfig, host: str, port: int, strict: bool = False) -> Non
                 result = build(_keep_overrides(current, config), strict=strict)
             status.report, status.failed = result.report, result.published is None
             status.builds += 1
-            for line in result.report.lines():
+            for line in result.report.lines("text", config.language):
                 log.warning(line)
             outcome = "failed, serving the last good site" if status.failed else "ok"
             log.warning("rebuilt: %s", outcome)
@@ -158,7 +159,8 @@ def serve(config: SiteConfig, host: str, port: int, strict: bool = False) -> Non
     if (config.root / CONFIG_FILE).exists():
         observer.schedule(handler, str(config.root), recursive=False)
     observer.start()
-    server = Server(app=site_app(config.output_dir, status), watcher=_QuietWatcher())
+    app = site_app(config.output_dir, status, config.language)
+    server = Server(app=app, watcher=_QuietWatcher())
     loop.append(IOLoop.current())
     try:
         server.serve(host=host, port=port, restart_delay=0, debug=False)

@@ -79,7 +79,8 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         href = dict(attrs).get("href")
-        if tag in ("a", "link") and href and dict(attrs).get("rel") != "canonical":
+        wanted = tag in ("a", "link") and dict(attrs).get("rel") != "canonical"
+        if wanted and href and not href.startswith("data:"):  # data: is the empty favicon
             self.links.append(href)
 
 

@@ -48,7 +48,7 @@ def test_strict_fails_on_any_diagnostic_and_writes_nothing(case, capsys, tmp_pat
     code = main(["-C", str(site), "build", "--strict", "--out", str(out)])
     assert code == 1
     assert not out.exists()
-    assert "nothing was written" in capsys.readouterr().err
+    assert "нічого не записано" in capsys.readouterr().err
 
 
 def test_github_format_annotates_the_line(capsys):
@@ -60,10 +60,34 @@ def test_github_format_annotates_the_line(capsys):
 
 def test_unknown_addressee_suggests_the_closest_declared_name(capsys):
     main(["-C", str(INVALID / "unknown-addressee"), "check"])
-    assert "did you mean 'Директори шкіл'?" in capsys.readouterr().err
+    assert "можливо, це «Директори шкіл»?" in capsys.readouterr().err
 
 
 def test_config_errors_exit_with_2(tmp_path, capsys):
     (tmp_path / "sitegen.toml").write_text('titel = "x"\n', encoding="utf-8")
     assert main(["-C", str(tmp_path), "check"]) == 2
-    assert "unknown key 'titel'; did you mean 'title'?" in capsys.readouterr().err
+    assert "невідомий ключ «titel»; можливо, ви мали на увазі «title»?" in capsys.readouterr().err
+
+
+def test_messages_in_the_language_asked_for(capsys):
+    site = str(INVALID / "impossible-date")
+    main(["--lang", "ru", "-C", site, "check"])
+    assert (
+        "в поле `date` ожидается дата ГГГГ-ММ-ДД, получено «2020-02-30»" in capsys.readouterr().err
+    )
+    main(["--lang", "en", "-C", site, "check"])
+    err = capsys.readouterr().err
+    assert "field 'date': expected a date YYYY-MM-DD, got '2020-02-30' [front-matter.type]" in err
+    assert err.endswith("1 error(s), 0 warning(s) in 1 file(s)\n")
+
+
+def test_every_message_key_exists_in_every_language():
+    import yaml
+
+    from sitegen.diagnostics import MESSAGES
+
+    keys = {
+        lang: set(yaml.safe_load((MESSAGES / f"{lang}.yaml").read_text("utf-8")))
+        for lang in ("uk", "ru", "en")
+    }
+    assert keys["uk"] == keys["ru"] == keys["en"]

@@ -29,7 +29,7 @@ def test_new_writes_a_template_that_check_reports_until_filled(tmp_path, capsys)
     assert "\nНАКАЗУЮ:\n" in text
     assert main(["-C", str(tmp_path), "check", "--strict"]) == 1
     err = capsys.readouterr().err
-    assert f"{path}:6:10: warning: fill in the placeholder: номер [placeholder.unfilled]" in err
+    assert f"{path}:6:10: warning: заповніть поле-заготовку: номер [placeholder.unfilled]" in err
     assert err.count("[placeholder.unfilled]") == 7
 
 

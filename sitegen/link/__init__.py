@@ -40,14 +40,7 @@ def link_site(documents: Documents, config: SiteConfig) -> tuple[Site, list[Diag
     for page in documents.pages:
         paths[page.source] = page_path(page.slug)
         if page.slug in RESERVED or page.slug in {"index", "404"}:
-            problems.append(
-                error(
-                    page.source,
-                    1,
-                    f"the page slug '{page.slug}' is reserved; choose another",
-                    "page.reserved-slug",
-                )
-            )
+            problems.append(error(page.source, 1, "page.reserved-slug", slug=page.slug))
     resolver = Resolver(tuple(resolutions), bodies)
 
     implementing: dict[tuple[str, str], list[Material]] = defaultdict(list)
@@ -60,9 +53,9 @@ def link_site(documents: Documents, config: SiteConfig) -> tuple[Site, list[Diag
                     problem = error(
                         material.source,
                         reference.line,
-                        f"'implements' must name a clause: add '#<clause number>' to "
-                        f"'{reference.target}'",
                         "ref.unresolved",
+                        variant="ref.not-a-clause",
+                        target=reference.target,
                     )
                 problems.append(problem)
                 continue
@@ -129,9 +122,10 @@ def _duplicate_numbers(resolutions: list[Resolution]) -> list[Diagnostic]:
                 error(
                     resolution.source,
                     resolution.number_line,
-                    f"number '{resolution.number}' of '{resolution.body}' is already used by "
-                    f"{seen[key].source}; numbers are unique per issuing body",
                     "resolution.duplicate-number",
+                    number=resolution.number,
+                    body=resolution.body,
+                    other=seen[key].source,
                 )
             )
         else:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from sitegen.diagnostics import Diagnostic, error, warning
+from sitegen.diagnostics import Diagnostic, Text, error, text, warning
 from sitegen.model import Clause, Reference, Resolution
 from sitegen.parse.references import cited_date, cited_words
 
@@ -34,7 +34,7 @@ class Resolver:
                 self._by_key[key] = resolution
         self._body_stems = {_stem(body.split()[0]) for body in body_slugs if body.split()}
 
-    def find(self, target: str) -> tuple[Target | None, str | None]:
+    def find(self, target: str) -> tuple[Target | None, Text | None]:
         """The document (and clause) a reference names, or None with the reason."""
         document, _, fragment = target.partition("#")
         key = document.strip().casefold()
@@ -42,17 +42,17 @@ class Resolver:
         if resolution is None:
             candidates = self._by_number.get(key, [])
             if len(candidates) > 1:
-                return None, "several bodies use this number; write '<body-slug>/<number>'"
+                return None, text("ref.reason.ambiguous")
             resolution = candidates[0] if candidates else None
         if resolution is None:
-            return None, "no resolution of the site has this number or path"
+            return None, text("ref.reason.unknown")
         if not fragment:
             return Target(resolution, None), None
         wanted = fragment.strip().removeprefix("clause-").replace("-", ".")
         for clause in resolution.clauses:
             if clause.number == wanted or clause.anchor == fragment.strip():
                 return Target(resolution, clause), None
-        return None, f"the resolution has no clause '{fragment}'"
+        return None, text("ref.reason.no-clause", clause=fragment)
 
     def find_cited(self, reference: Reference) -> Target | None:
         target, _ = self.find(reference.target)
@@ -90,23 +90,23 @@ def check_explicit(source: str, reference: Reference, resolver: Resolver) -> Dia
     return error(
         source,
         reference.line,
-        f"'{field}' names '{reference.target}', which does not resolve: {reason}",
         "ref.unresolved",
+        field=field,
+        target=reference.target,
+        reason=reason,
     )
 
 
 def check_cited(source: str, reference: Reference, resolver: Resolver) -> Diagnostic | None:
     if resolver.find_cited(reference) is not None or not resolver.names_own_body(reference):
         return None
+    day = cited_date(reference)
     return warning(
         source,
         reference.line,
-        f"'{reference.text}' looks like a decision of this site, but no resolution has number "
-        f"'{reference.target}'{_dated(reference)}; check the number or add that resolution",
         "ref.unresolved",
+        variant="ref.unresolved-cited",
+        phrase=reference.text,
+        number=reference.target,
+        dated=text("ref.dated", date=day) if day else "",
     )
-
-
-def _dated(reference: Reference) -> str:
-    day = cited_date(reference)
-    return f" and date {day}" if day else ""

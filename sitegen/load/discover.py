@@ -27,14 +27,7 @@ def discover(content_dir: Path, site_root: Path) -> tuple[list[tuple[Path, str]]
             if any(part.startswith((".", "_")) for part in relative.parts):
                 continue
             if not path.resolve().is_relative_to(site_root):
-                problems.append(
-                    error(
-                        site_path(path, site_root),
-                        1,
-                        "this file is a link that points outside the site; copy the file instead",
-                        "source.outside",
-                    )
-                )
+                problems.append(error(site_path(path, site_root), 1, "source.outside"))
                 continue
             if path.is_file():
                 found.append((path, section))

@@ -18,26 +18,16 @@ def read_source(raw: bytes, path: str, section: str) -> tuple[Source | None, lis
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        message = (
-            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02X} cannot be decoded); "
-            "save it as UTF-8, or convert it with 'sitegen import'"
-        )
-        return None, [error(path, line, message, "source.encoding")]
+        return None, [error(path, line, "source.encoding", byte=f"{raw[exc.start]:02X}")]
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        return None, [
-            error(path, line, "the file contains NUL bytes; is it binary?", "source.binary")
-        ]
+        return None, [error(path, line, "source.binary")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.startswith("---\n"):
-        message = (
-            "the file does not start with front matter; add a '---' line, the fields, and '---'"
-        )
-        return None, [error(path, 1, message, "front-matter.missing")]
+        return None, [error(path, 1, "front-matter.missing")]
     closing = _FENCE.search(text, 4)
     if closing is None:
-        message = "the front matter is not closed; add a line '---' after the last field"
-        return None, [error(path, 1, message, "front-matter.unclosed")]
+        return None, [error(path, 1, "front-matter.unclosed")]
     front_matter = text[4 : closing.start()]
     body_start = closing.end() + 1
     body_line = text[:body_start].count("\n") + 1

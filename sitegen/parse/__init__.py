@@ -43,11 +43,10 @@ def _guarded(
     try:
         return parse_source(source, config)
     except RecursionError:
-        message = "the text is nested too deeply to read; flatten its lists and quotes"
-        return None, [error(source.path, source.body_line, message, "structure.too-deep")]
+        return None, [error(source.path, source.body_line, "structure.too-deep")]
     except Exception as exc:  # a sitegen bug: report it where it happened and go on
-        message = f"sitegen failed on this file ({type(exc).__name__}: {exc}); please report it"
-        return None, [error(source.path, 1, message, "internal.error")]
+        detail = f"{type(exc).__name__}: {exc}"
+        return None, [error(source.path, 1, "internal.error", detail=detail)]
 
 
 def parse_source(
@@ -82,9 +81,9 @@ def _placeholders(source: Source) -> list[Diagnostic]:
                     warning(
                         source.path,
                         first + offset,
-                        f"fill in the placeholder: {match.group(1)}",
                         "placeholder.unfilled",
                         match.start() + 1,
+                        what=match.group(1),
                     )
                 )
     return found
@@ -108,15 +107,7 @@ def parse_resolution(
         config.school_year_end,
     )
     if not structure.clauses:
-        problems.append(
-            warning(
-                source.path,
-                source.body_line,
-                "no clauses found; number them ('1.', '2.1.') or put them under an addressee "
-                "heading that ends with ':'",
-                "structure.empty",
-            )
-        )
+        problems.append(warning(source.path, source.body_line, "structure.empty"))
     control = front_matter.get("control") or _controller(structure.control_text, lang)
     resolution = Resolution(
         source=source.path,

@@ -15,7 +15,7 @@ from datetime import date
 
 import yaml
 
-from sitegen.diagnostics import Diagnostic, error, warning
+from sitegen.diagnostics import Diagnostic, error, text, warning
 from sitegen.model import Source
 
 NODE_BUDGET = 5_000
@@ -30,7 +30,11 @@ _PLAIN_TAGS = frozenset(
 
 
 class _Invalid(Exception):
-    """A field's value has the wrong shape; carries the message for the diagnostic."""
+    """A field's value has the wrong shape; carries the message (a catalogue Text)."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.problem = text(f"problem.{key}", **args)
 
 
 def _text(value: object) -> str:
@@ -38,18 +42,18 @@ def _text(value: object) -> str:
         return value.strip()
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    raise _Invalid("expected text")
+    raise _Invalid("text")
 
 
 def _date(value: object) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _Invalid("expected a date written as YYYY-MM-DD, or null")
+        raise _Invalid("date-type")
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise _Invalid(f"'{value}' is not a real date; write it as YYYY-MM-DD") from None
+        raise _Invalid("not-a-date", value=value) from None
 
 
 def _texts(value: object) -> tuple[str, ...]:
@@ -59,18 +63,18 @@ def _texts(value: object) -> tuple[str, ...]:
         return (_text(value),)
     if isinstance(value, list):
         return tuple(_text(item) for item in value)
-    raise _Invalid("expected a list of texts")
+    raise _Invalid("texts")
 
 
 def _addressees(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, list) or not value:
-        raise _Invalid("expected a list of at least one addressee name")
+        raise _Invalid("addressees")
     result = []
     for item in value:
         if isinstance(item, dict):
             unknown = set(item) - {"name", "aliases"}
             if unknown or "name" not in item:
-                raise _Invalid("an addressee is a name, or 'name:' with optional 'aliases:'")
+                raise _Invalid("addressee-shape")
             result.append((_text(item["name"]), _texts(item.get("aliases"))))
         else:
             result.append((_text(item), ()))
@@ -79,18 +83,16 @@ def _addressees(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def _slug(value: object) -> str:
     """A page's own URL segment: never a path, so content cannot write outside output/."""
-    text = _text(value)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", text):
-        raise _Invalid(
-            f"'{text}' cannot be a slug; use lower-case Latin letters, digits and '-' only"
-        )
-    return text
+    slug = _text(value)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", slug):
+        raise _Invalid("slug", value=slug)
+    return slug
 
 
 def _choice(*allowed: str) -> Callable[[object], str]:
     def check(value: object) -> str:
         if value not in allowed:
-            raise _Invalid(f"expected one of: {', '.join(allowed)}")
+            raise _Invalid("choice", choices=", ".join(allowed))
         return str(value)
 
     return check
@@ -161,22 +163,14 @@ def parse_front_matter(source: Source) -> tuple[FrontMatter | None, list[Diagnos
         line = source.front_matter_line + (mark.line if mark else 0)
         column = (mark.column + 1) if mark else 1
         problem = " ".join(p for p in (exc.context, exc.problem) if p) or "malformed YAML"
-        message = (
-            f"the front matter is not valid YAML ({problem}); "
-            "check quotes, colons, brackets and indents"
-        )
-        return None, [error(source.path, line, message, "front-matter.yaml", column)]
+        return None, [error(source.path, line, "front-matter.yaml", column, problem=problem)]
     except yaml.YAMLError as exc:
-        return None, [
-            error(
-                source.path, source.front_matter_line, f"invalid YAML: {exc}", "front-matter.yaml"
-            )
-        ]
+        line = source.front_matter_line
+        return None, [error(source.path, line, "front-matter.yaml", problem=str(exc))]
     if root is None:
         root = yaml.MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(root, yaml.MappingNode):
-        message = "the front matter must be 'key: value' lines"
-        return None, [error(source.path, source.front_matter_line, message, "front-matter.shape")]
+        return None, [error(source.path, source.front_matter_line, "front-matter.shape")]
     return _check(source, root)
 
 
@@ -192,26 +186,30 @@ def _check(source: Source, root: yaml.MappingNode) -> tuple[FrontMatter | None, 
         lines[key] = line
         if key not in schema:
             hint = difflib.get_close_matches(key, schema, n=1)
-            fix = f"did you mean '{hint[0]}'?" if hint else f"known fields: {', '.join(schema)}"
+            fix = (
+                text("hint.did-you-mean-alone", name=hint[0])
+                if hint
+                else text("hint.known-fields", fields=", ".join(schema))
+            )
             problems.append(
-                warning(
-                    source.path, line, f"unknown field '{key}'; {fix}", "front-matter.unknown-key"
-                )
+                warning(source.path, line, "front-matter.unknown-key", field=key, hint=fix)
             )
             continue
         try:
             values[key] = schema[key].convert(_plain(value_node, budget))
         except _Invalid as exc:
-            problems.append(error(source.path, line, f"field '{key}': {exc}", "front-matter.type"))
-        except RecursionError:
             problems.append(
-                error(source.path, line, f"field '{key}' is nested too deeply", "front-matter.type")
+                error(source.path, line, "front-matter.type", field=key, problem=exc.problem)
+            )
+        except RecursionError:
+            too_deep = text("problem.too-deep")
+            problems.append(
+                error(source.path, line, "front-matter.type", field=key, problem=too_deep)
             )
     for key, spec in schema.items():
         if spec.required and key not in lines:
-            message = f"the required field '{key}' is missing; add '{key}: …' to the front matter"
             problems.append(
-                error(source.path, source.front_matter_line, message, "front-matter.required")
+                error(source.path, source.front_matter_line, "front-matter.required", field=key)
             )
     if any(p.code in {"front-matter.required", "front-matter.type"} for p in problems):
         return None, problems
@@ -222,9 +220,9 @@ def _plain(node: yaml.Node, budget: list[int]) -> object:
     """YAML node → plain value; timestamps stay text so that we can report impossible dates."""
     budget[0] -= 1
     if budget[0] < 0:
-        raise _Invalid("the front matter is too large (are YAML aliases expanding?)")
+        raise _Invalid("too-large")
     if node.tag not in _PLAIN_TAGS:
-        raise _Invalid(f"YAML tags such as '{node.tag}' are not allowed; write plain values")
+        raise _Invalid("tag", tag=node.tag)
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _NULL:
             return None

@@ -14,7 +14,7 @@ from datetime import date
 
 from markdown_it.token import Token
 
-from sitegen.diagnostics import Diagnostic, warning
+from sitegen.diagnostics import Diagnostic, text, warning
 from sitegen.model import AddresseeName, Clause, ClauseRole, Deadline, DeadlineKind, Section
 from sitegen.parse.addressees import (
     AddresseeMatcher,
@@ -395,7 +395,7 @@ class _Reader:
             if unit.number or self._heading_addressee(unit) is not None:
                 return index, None
         for index, unit in enumerate(units[:-1]):  # "…, керуючись ст. 42 Закону …:" then clauses
-            if unit.text.endswith(":") and len(unit.text.split()) > _MAX_HEADING_WORDS:
+            if unit.text.endswith(":") and len(unit.text) >= 60 and not unit.heading:
                 return index + 1, None
         return len(units), None
 
@@ -429,15 +429,9 @@ class _Reader:
             if not looks_like_heading:
                 return None
             hint = self.matcher.closest(heading.name)
-            fix = f"did you mean '{hint}'? " if hint else ""
+            fix = text("hint.did-you-mean-before", name=hint) if hint else ""
             self.problems.append(
-                warning(
-                    self.path,
-                    unit.line,
-                    f"the heading '{heading.name}' matches no addressee of the front matter; "
-                    f"{fix}add it to 'addressees:' (or as an alias)",
-                    "addressee.unknown",
-                )
+                warning(self.path, unit.line, "addressee.unknown", heading=heading.name, hint=fix)
             )
         deadline = self._line_deadline(unit.deadline_lines)
         return _OpenSection(heading, addressee, unit.line, position, deadline)
@@ -519,9 +513,9 @@ class _Reader:
                     warning(
                         self.path,
                         line.line,
-                        f"the executor '{heading.name}' matches no addressee of the front matter; "
-                        "add it to 'addressees:' (or as an alias)",
                         "addressee.unknown",
+                        variant="addressee.unknown-executor",
+                        name=heading.name,
                     )
                 )
             elif name not in names:
@@ -534,7 +528,9 @@ class _Reader:
             return Deadline(value, DeadlineKind.DATE, date.fromisoformat(value))
         except ValueError:
             self.problems.append(
-                warning(self.path, line, f"'{value}' is not a real date", "deadline.unparsed")
+                warning(
+                    self.path, line, "deadline.unparsed", variant="deadline.not-a-date", value=value
+                )
             )
             return None
 
@@ -549,13 +545,7 @@ class _Reader:
             if deadline is not None:
                 return deadline
             self.problems.append(
-                warning(
-                    self.path,
-                    line.line,
-                    f"cannot read the deadline '{phrase or line.text}'; write a date "
-                    "('15.05.2020'), a month ('квітень 2020 р.') or 'постійно'",
-                    "deadline.unparsed",
-                )
+                warning(self.path, line.line, "deadline.unparsed", phrase=phrase or line.text)
             )
         return None
 
@@ -611,12 +601,7 @@ class _Reader:
                 anchor = _anchor(f"{position}.{clause.number}")
             if anchor in seen:
                 self.problems.append(
-                    warning(
-                        self.path,
-                        clause.line,
-                        f"clause number {clause.number} is used twice; renumber one of them",
-                        "clause.duplicate",
-                    )
+                    warning(self.path, clause.line, "clause.duplicate", number=clause.number)
                 )
                 anchor = f"{anchor}-{clause.line}"
             seen.add(anchor)
