@@ -142,7 +142,7 @@ def edit_addressee_name(site: Path) -> Callable[[], None]:
     return edit
 
 
-def bench_size(size: int, runs: int, work: Path, peers_dir: Path | None, jobs: list[int]) -> dict:
+def bench_size(size: int, runs: int, work: Path, peers_dir: Path | None) -> dict:
     corpus = generate(size, work)
     site = sitegen_site(corpus, work)
     out = work / f"out-{size}"
@@ -150,16 +150,16 @@ def bench_size(size: int, runs: int, work: Path, peers_dir: Path | None, jobs: l
     floor_out = work / f"floor-{size}"
     results: dict[str, Measure] = {}
 
-    def sitegen(extra: list[str] | None = None) -> list[str]:
-        return [*SITEGEN, "-C", str(site), "build", "--out", str(out), *(extra or [])]
+    def sitegen() -> list[str]:
+        return [*SITEGEN, "-C", str(site), "build", "--out", str(out)]
 
-    def cold(extra: list[str] | None = None) -> tuple[float, float]:
+    def cold() -> tuple[float, float]:
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(cache, ignore_errors=True)
-        return timed(sitegen(extra))
+        return timed(sitegen())
 
     commands: dict[str, Callable[[], tuple[float, float]]] = {
-        "sitegen cold": lambda: cold(),
+        "sitegen cold": cold,
         "floor c (1 process)": lambda: (
             shutil.rmtree(floor_out, ignore_errors=True),
             timed([PYTHON, str(HERE / "lower_bound.py"), "c", str(corpus), str(floor_out)]),
@@ -169,8 +169,6 @@ def bench_size(size: int, runs: int, work: Path, peers_dir: Path | None, jobs: l
             timed([PYTHON, str(HERE / "lower_bound.py"), "d", str(corpus), str(floor_out)]),
         )[1],
     }
-    for n in jobs:
-        commands[f"sitegen cold --jobs {n}"] = lambda n=n: cold(["--jobs", str(n)])
     if peers_dir is not None:
         peer_work = work / f"peers-{size}"
         if not peer_work.exists():
@@ -244,7 +242,6 @@ def main() -> int:
         "--work", default=str(HERE / ".work"), help="corpora and outputs (git-ignored)"
     )
     parser.add_argument("--peers", default=str(HERE.parent.parent / "shared" / "bench" / "peers"))
-    parser.add_argument("--jobs", default="1", help="extra cold builds with --jobs N, e.g. '1,2'")
     parser.add_argument("--smoke", action="store_true", help="tiny run for CI: checks it works")
     args = parser.parse_args()
     work = Path(args.work)
@@ -252,11 +249,10 @@ def main() -> int:
     peers_dir = (
         Path(args.peers) if Path(args.peers, "prepare.py").exists() and not args.smoke else None
     )
-    jobs = [int(j) for j in args.jobs.split(",") if j]
     summary = {}
     for size in (int(s) for s in args.sizes.split(",")):
         runs = args.runs or (5 if size <= 1000 else 3)
-        results = bench_size(size, runs, work, peers_dir, jobs)
+        results = bench_size(size, runs, work, peers_dir)
         print(report(size, results), flush=True)
         print()
         summary[size] = {
