@@ -21,6 +21,15 @@ SAMPLE_TODAY = date(2020, 6, 15)
 PUBLIC_URL = "https://school.example/arch/"  # the sample built as a deployed site
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder with its bytes: compare two builds, or a site before and after."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
 def seminar(number: str = "5", front_matter: str = "") -> str:
     """A small valid resolution, for tests that build throwaway sites."""
     return f"""---

@@ -11,19 +11,10 @@ import sys
 import threading
 import urllib.request
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from sitegen.cli import main
-from support import ROOT
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from support import ROOT, tree
 
 
 def test_init_creates_a_site_that_builds_strictly(tmp_path, capsys):

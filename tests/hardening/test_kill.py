@@ -11,17 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from support import ROOT
+from support import ROOT, tree
 
 RUNS = 24
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def command(out: Path, base: str) -> list[str]:

@@ -2,40 +2,30 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sitegen.build import build
 from sitegen.model import OutputFile
 from sitegen.write.publish import UnsafePath, publish
-from support import seminar
+from support import seminar, tree
 
 GOOD = seminar("5")
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_content_error_keeps_the_previous_site(make_site):
     config = make_site({"content/resolutions/r.md": GOOD})
     assert build(config).published is not None
-    before = snapshot(config.output_dir)
+    before = tree(config.output_dir)
     assert "resolutions/2020/5/index.html" in before
     make_site({"content/resolutions/r.md": GOOD.replace("date: 2020-03-04", "date: 2020-13-01")})
     result = build(config)
     assert result.published is None
     assert [d.code for d in result.report.errors] == ["front-matter.type"]
-    assert snapshot(config.output_dir) == before
+    assert tree(config.output_dir) == before
 
 
 def test_template_error_keeps_the_previous_site_and_names_the_template(make_site):
     config = make_site({"content/resolutions/r.md": GOOD})
     build(config)
-    before = snapshot(config.output_dir)
+    before = tree(config.output_dir)
     broken = "{% extends 'base.html' %}{% block main %}{{ page.nope }}{% endblock %}"
     make_site(
         {
@@ -46,7 +36,7 @@ def test_template_error_keeps_the_previous_site_and_names_the_template(make_site
     assert result.published is None
     (problem,) = result.report.errors
     assert problem.code == "template.error" and problem.path == "resolution.html"
-    assert snapshot(config.output_dir) == before
+    assert tree(config.output_dir) == before
     assert not any(p.name.startswith(".output") for p in config.root.iterdir())
 
 
@@ -55,7 +45,7 @@ def test_successful_build_replaces_stale_files(make_site):
     build(config)
     make_site({"content/resolutions/r.md": GOOD.replace('number: "5"', 'number: "6"')})
     build(config)
-    files = snapshot(config.output_dir)
+    files = tree(config.output_dir)
     assert "resolutions/2020/6/index.html" in files
     assert "resolutions/2020/5/index.html" not in files
 
