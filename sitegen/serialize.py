@@ -10,15 +10,18 @@ from sitegen.model import Clause, Deadline, Resolution, Site
 def deadline_json(deadline: Deadline | None) -> dict[str, object] | None:
     if deadline is None:
         return None
-    return {
+    found: dict[str, object] = {
         "text": deadline.text,
         "kind": str(deadline.kind),
         "due": deadline.due.isoformat() if deadline.due else None,
     }
+    if deadline.start is not None:  # a range ("з 12.03.2020 по 03.04.2020"): its first day
+        found["start"] = deadline.start.isoformat()
+    return found
 
 
 def clause_json(clause: Clause) -> dict[str, object]:
-    return {
+    found: dict[str, object] = {
         "number": clause.number,
         "anchor": clause.anchor,
         "role": str(clause.role),
@@ -28,6 +31,9 @@ def clause_json(clause: Clause) -> dict[str, object]:
         "responsible": clause.responsible,
         "line": clause.line,
     }
+    if len(clause.addressees) > 1:  # "Виконавці: A; B": every addressee the clause names
+        found["addressees"] = list(clause.addressees)
+    return found
 
 
 def resolution_json(

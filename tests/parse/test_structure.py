@@ -179,3 +179,64 @@ def test_trailing_formula_in_the_preamble_is_split_off():
     assert result.formula == "рекомендуют:"
     assert "рекомендуют" not in result.preamble_html
     assert result.preamble_html.count("<em>") == result.preamble_html.count("</em>")
+
+
+# -- addressees named inside a clause ("Виконавці:"), written by `sitegen import` -----------
+
+OFFICE = AddresseeName("Управління освіти", ("Управлінню освіти",))
+
+
+def test_an_executors_line_makes_the_clause_carry_its_addressees_and_people():
+    body = (
+        "НАКАЗУЮ:\n\n"
+        "1. Управлінню освіти (Купріяненко В. П.) та методичному центру розробити план.\n"
+        "Виконавці: Управління освіти (Купріяненко В.П.); Міський методичний центр\n"
+        "Квітень 2020 р.\n"
+    )
+    result, problems = structure(body, OFFICE, CENTRE)
+    assert problems == []
+    (clause,) = result.clauses
+    assert (clause.addressee, clause.addressees) == (OFFICE.name, (OFFICE.name, CENTRE.name))
+    assert clause.responsible == "Купріяненко В.П."
+    assert "Виконавці" not in clause.text and clause.deadline.due == date(2020, 4, 30)
+
+
+def test_an_executor_that_is_not_declared_is_a_warning():
+    body = "НАКАЗУЮ:\n\n1. Провести семінар.\nВиконавці: Відділ культури\n"
+    result, problems = structure(body, OFFICE)
+    assert [p.code for p in problems] == ["addressee.unknown"]
+    assert result.clauses[0].addressee is None
+
+
+def test_an_executors_line_overrides_the_section_addressee():
+    body = (
+        "2. Директорам навчальних закладів:\n\n2.1. Провести нараду.\n\n"
+        "2.2. Управлінню освіти узагальнити звіти.\nВиконавці: Управління освіти\n"
+    )
+    result, _ = structure(body, DIRECTORS, OFFICE)
+    assert [c.addressee for c in result.clauses] == [DIRECTORS.name, OFFICE.name]
+
+
+def test_an_instruction_ending_in_a_colon_is_a_clause_not_a_heading():
+    body = "ПРИКАЗЫВАЮ:\n\n3. Утвердить:\n\n3.1. положение о конкурсе;\n\n3.2. состав жюри.\n"
+    result, problems = structure(body, lang="ru")
+    assert problems == [] and result.sections == ()
+    assert [c.number for c in result.clauses] == ["3", "3.1", "3.2"]
+
+
+def test_unnumbered_clauses_after_a_preamble_ending_in_a_colon():
+    body = (
+        "У зв'язку із зниженням захворюваності, керуючись статтею 42 Закону України:\n\n"
+        "Відновити навчальний процес.\n\nКонтроль за виконанням покласти на заступника.\n"
+    )
+    result, _ = structure(body)
+    assert [c.role for c in result.clauses] == [ClauseRole.TASK, ClauseRole.CONTROL]
+
+
+def test_control_without_a_preposition_is_still_the_control_clause():
+    body = (
+        "решила:\n\n1. Принять к сведению.\n\n"
+        "2. Контроль исполнения настоящего Решения возложить на комиссию.\n"
+    )
+    result, _ = structure(body, lang="ru")
+    assert result.clauses[-1].role is ClauseRole.CONTROL
