@@ -178,11 +178,13 @@ def _import(args: argparse.Namespace) -> int:
     from sitegen.importers.files import import_file  # pymorphy3, mammoth: only when importing
     from sitegen.importers.report import report
 
+    config, _ = load_config(Path(args.site).resolve())
+    lang = args.lang or config.language
     failed = 0
     for path in args.files:
         outcome = import_file(path, Path(args.site), args.out)
         failed += outcome.error is not None
-        for line in report(outcome):
+        for line in report(outcome, lang):
             print(line, file=sys.stderr if outcome.error else sys.stdout)
     return CONTENT_ERRORS if failed else OK
 

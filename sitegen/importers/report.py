@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sitegen.diagnostics import Text, text
 from sitegen.importers.document import ImportedDocument, Role
 from sitegen.importers.files import Outcome
 from sitegen.importers.persons import PERSON, known_nominative
@@ -29,8 +30,8 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _found(document: ImportedDocument) -> str:
-    parts = [document.kind or "document"]
+def _found(document: ImportedDocument) -> Text:
+    parts = [document.kind or "—"]
     if document.number:
         parts.append(f"№ {document.number}")
     if document.date:
@@ -41,13 +42,11 @@ def _found(document: ImportedDocument) -> str:
         head = f"{head}, {body}"
     clauses = document.clauses()
     deadlines = sum(1 for c in clauses if c.point.deadline is not None)
-    return (
-        f"{head}; {len(document.addressees)} addressees, {len(clauses)} clauses, "
-        f"{deadlines} deadlines"
-    )
+    counts = {"addressees": len(document.addressees), "clauses": len(clauses)}
+    return text("import.found", head=head, deadlines=deadlines, **counts)
 
 
-def _missing(document: ImportedDocument) -> list[str]:
+def _missing(document: ImportedDocument) -> list[Text]:
     values = {
         "title": document.title,
         "kind": document.kind,
@@ -57,10 +56,10 @@ def _missing(document: ImportedDocument) -> list[str]:
         "addressees": document.addressees or None,
         "signed": document.signed,
     }
-    return [f"{key} (set '{key}:')" for key, value in values.items() if value is None]
+    return [text("import.fill-field", key=key) for key, value in values.items() if value is None]
 
 
-def _doubts(document: ImportedDocument) -> list[str]:
+def _doubts(document: ImportedDocument) -> list[Text]:
     doubts = []
     people = [("control", document.control)]
     people += [
@@ -72,31 +71,32 @@ def _doubts(document: ImportedDocument) -> list[str]:
             if surname.lower().endswith(("у", "ю")) and not known_nominative(
                 surname, document.lang
             ):
-                doubts.append(f"{key} '{match.group(0)}' may not be in the nominative")
+                doubts.append(text("import.doubt-nominative", key=key, value=match.group(0)))
     if not document.date and any(p.deadline and not p.deadline.due for p in document.points):
-        doubts.append("deadlines without a year need 'date:' to be resolved")
+        doubts.append(text("import.doubt-year"))
     return list(dict.fromkeys(doubts))
 
 
-def report(outcome: Outcome) -> list[str]:
-    """The lines for one input file."""
+def report(outcome: Outcome, lang: str = "en") -> list[str]:
+    """The lines for one input file, in the editor's language."""
     if outcome.error is not None or outcome.document is None or outcome.target is None:
-        return [f"{_shown(outcome.source)}: not imported: {outcome.error}"]
+        line = text("import.failed", source=_shown(outcome.source), error=str(outcome.error))
+        return [line.render(lang)]
     document = outcome.document
     encoding = f" ({document.encoding})" if document.encoding else ""
     lines = [f"{_shown(outcome.target)}  ← {outcome.source.name}{encoding}"]
-    lines.append(f"  found: {_found(document)}")
+    lines.append("  " + _found(document).render(lang))
     if missing := _missing(document):
-        lines.append(f"  fill in: {', '.join(missing)}")
+        fields = ", ".join(m.render(lang) for m in missing)
+        lines.append("  " + text("import.fill-in", fields=fields).render(lang))
     if doubts := _doubts(document):
-        lines.append(f"  check: {'; '.join(doubts)}")
+        found = "; ".join(d.render(lang) for d in doubts)
+        lines.append("  " + text("import.check", doubts=found).render(lang))
     left_out = len(document.signatures) - len(signature_lines(document))
     if left_out:
-        lines.append(f"  left out: {left_out} line(s) of signatures and page footer")
+        lines.append("  " + text("import.left-out", count=left_out).render(lang))
     if document.points and not any(p.role is not Role.HEADING for p in document.points):
-        lines.append(
-            "  check: no clauses found; number them or mark where the operative part starts"
-        )
+        lines.append("  " + text("import.no-clauses").render(lang))
     for disagreement in outcome.disagreements:
-        lines.append(f"  read back differently: {disagreement}")
+        lines.append("  " + text("import.read-back", what=disagreement).render(lang))
     return lines
