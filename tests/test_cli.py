@@ -119,3 +119,21 @@ def test_site_templates_override_the_theme_one_file_at_a_time(tmp_path):
     assert "<title>Перевизначено ·" in about and "Про архів" in about
     assert len(list((tmp_path / "output/static").glob("extra.*.css"))) == 1
     assert len(list((tmp_path / "output/static").glob("style.*.css"))) == 1
+
+
+def test_output_does_not_depend_on_file_system_order(tmp_path):
+    """The same files created in opposite orders (so listed differently) build the same bytes."""
+    files = sorted(p for p in (ROOT / "content").rglob("*") if p.is_file())
+    outputs = []
+    for name, order in (("forward", files), ("backward", files[::-1])):
+        site = tmp_path / name
+        for path in order:
+            target = site / path.relative_to(ROOT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+        (site / "sitegen.toml").write_bytes(
+            (ROOT / "sitegen.toml").read_bytes() + b"today = 2020-06-15\n"
+        )
+        assert main(["-C", str(site), "build", "--strict"]) == 0
+        outputs.append(tree(site / "output"))
+    assert outputs[0] == outputs[1]
