@@ -10,7 +10,7 @@ import pytest
 
 from sitegen.build import build
 from sitegen.config import SiteConfig, load_config
-from support import ROOT, SAMPLE_TODAY
+from support import PUBLIC_URL, ROOT, SAMPLE_TODAY
 
 
 @pytest.fixture
@@ -32,13 +32,24 @@ def make_site(tmp_path: Path) -> Callable[[dict[str, str | bytes]], SiteConfig]:
     return make
 
 
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled content/ built once, with a fixed "today" so overdue lists are stable."""
-    out = tmp_path_factory.mktemp("sample") / "output"
+def build_sample(out: Path, **overrides: object) -> Path:
+    """Build the bundled content/ into `out` with a fixed "today" (overdue lists stay stable)."""
     config, problems = load_config(ROOT)
     assert not problems
-    config = replace(config, output=str(out), today=SAMPLE_TODAY)
+    config = replace(config, output=str(out), today=SAMPLE_TODAY, **overrides)
     result = build(config, strict=True)
     assert result.published is not None, "\n".join(result.report.lines())
     return out
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample, built once, served from any path (base_url "/")."""
+    return build_sample(tmp_path_factory.mktemp("sample") / "output")
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample built as deployed (a full base_url): canonical links, feeds and calendars
+    carry absolute URLs."""
+    return build_sample(tmp_path_factory.mktemp("public") / "output", base_url=PUBLIC_URL)

@@ -12,14 +12,11 @@ import functools
 import http.server
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from sitegen.build import build
-from sitegen.config import load_config
-from support import PUBLIC_URL, ROOT, SAMPLE_TODAY
+from support import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -130,18 +127,6 @@ def root_url(sample_site: Path) -> Iterator[str]:
     """The sample site at http://127.0.0.1:<port>/."""
     with serve(sample_site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample built as deployed (base_url set): canonical links are absolute."""
-    out = tmp_path_factory.mktemp("public-browser") / "output"
-    config, problems = load_config(ROOT)
-    assert not problems
-    config = replace(config, output=str(out), today=SAMPLE_TODAY, base_url=PUBLIC_URL)
-    result = build(config, strict=True)
-    assert result.published is not None, "\n".join(result.report.lines())
-    return out
 
 
 @pytest.fixture
