@@ -8,7 +8,7 @@ import functools
 import http.server
 import posixpath
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -90,13 +90,34 @@ def broken_links(site: Path) -> tuple[int, list[str]]:
 
 
 @contextlib.contextmanager
-def served(site: Path, prefix: str = "/school/") -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 under a sub-path, quietly; yields the site's URL."""
+def served(
+    site: Path, prefix: str = "/school/", headers: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 under `prefix`, quietly, as the host does: `headers` on
+    every response, 404.html for anything missing. Yields the site's URL."""
+    extra = dict(headers or {})
+    missing = (site / "404.html").read_bytes() if (site / "404.html").exists() else b"not found"
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def translate_path(self, path: str) -> str:
             inside = path.startswith(prefix)  # anything else is a 404, as on the real host
             return super().translate_path("/" + path[len(prefix) :] if inside else "/.missing")
+
+        def end_headers(self) -> None:
+            for name, value in extra.items():
+                self.send_header(name, value)
+            super().end_headers()
+
+        def send_error(self, code: int, message: str | None = None, explain=None) -> None:
+            if code != 404:
+                super().send_error(code, message, explain)
+                return
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(missing)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(missing)
 
         def log_message(self, format: str, *args: object) -> None:
             return None

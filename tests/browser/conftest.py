@@ -7,16 +7,13 @@ kind), and `visit()` opens one and waits until it is ready (the search page: its
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import http.server
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
 
-from support import ROOT
+from support import ROOT, served
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -75,41 +72,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("any_page_type", list(PAGE_TYPES))
 
 
-@contextlib.contextmanager
-def serve(site: Path, headers: Mapping[str, str] | None = None) -> Iterator[str]:
-    """Serve `site` at the root of 127.0.0.1:<port>, adding `headers` to every response and
-    answering a missing file with 404.html, as the host does. Yields the root URL."""
-    extra = dict(headers or {})
-    missing = (site / "404.html").read_bytes()
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self) -> None:
-            for name, value in extra.items():
-                self.send_header(name, value)
-            super().end_headers()
-
-        def send_error(self, code: int, message: str | None = None, explain=None) -> None:
-            if code != 404:
-                super().send_error(code, message, explain)
-                return
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(missing)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(missing)
-
-        def log_message(self, format: str, *args: object) -> None:
-            return None
-
-    handler = functools.partial(Handler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve(site: Path, headers: Mapping[str, str] | None = None):
+    """The site at the root of 127.0.0.1:<port>, with `headers` on every response."""
+    return served(site, "/", headers)
 
 
 @pytest.fixture(scope="session")
