@@ -14,14 +14,9 @@ from dataclasses import dataclass
 
 from sitegen.importers.kinds import kind_in
 from sitegen.importers.lines import Line, number_of, paragraphs
+from sitegen.parse.structure import FORMULA_VERBS
 
-_VERBS = (
-    r"ухвалю[єю]|ухвалюють|ухвалил[аи]?|ухвалив|вирішил[аи]?|вирішив|вирішу[єю]|вирішують"
-    r"|постановля[єю]|постановил[аи]?|наказую|рекоменду[єю]|рекомендують|пропону[єю]|пропонують"
-    r"|розпоряджаюсь|зобов[’'ʼ]язую|доручаю"
-    r"|решил[аи]?|реша(?:ет|ют)|постановля(?:ет|ю|ют)|приказываю|рекоменду(?:ет|ют)"
-    r"|предлага(?:ет|ют)|распоряжаюсь|обязываю|поручаю"
-)
+_VERBS = FORMULA_VERBS
 _FORMULA_ALONE = re.compile(rf"^(?P<formula>[\w\s«»\"'’.,-]{{0,80}}?\b(?:{_VERBS})\s*:?)$", re.I)
 _FORMULA_TAIL = re.compile(rf"\b(?P<formula>(?:{_VERBS})\s*:)\s*$", re.I)
 _FORMULA_HEAD = re.compile(rf"^(?P<formula>(?:{_VERBS})\s*:)\s*(?P<rest>\S.*)$", re.I)
