@@ -11,6 +11,7 @@ import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -45,6 +46,9 @@ def _year(day: date | None) -> str:
     return str(day.year) if day else "undated"
 
 
+# The three helpers below are pure and run for every clause on every page: cached (a 1k archive
+# spent 22 s in them uncached).
+@lru_cache(maxsize=1 << 16)
 def relative_href(from_path: str, to_path: str) -> str:
     """A link that works from file://, at the site root and under any sub-path alike."""
     target, _, anchor = to_path.partition("#")
@@ -55,10 +59,12 @@ def relative_href(from_path: str, to_path: str) -> str:
     return posixpath.relpath(file_of(target), start) + suffix
 
 
+@lru_cache(maxsize=1 << 14)
 def long_date(day: date | None, lang: str) -> str:
     return format_date(day, "long", locale=lang) if day else ""
 
 
+@lru_cache(maxsize=1 << 12)
 def month_title(day: date, lang: str) -> str:
     """Stand-alone month name: "березень 2020", not the genitive "березня"."""
     text = format_date(day, "LLLL y", locale=lang)
