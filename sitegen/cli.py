@@ -45,10 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         run = {"build": _build, "check": _check, "inspect": _inspect, "serve": _serve, "new": _new}
         return run[args.command](args, config)
     except ThemeError as exc:
-        print(f"sitegen: {exc}", file=sys.stderr)
+        _say(args.lang, "cli.theme", detail=str(exc))
         return USAGE_ERRORS
     except SearchUnavailable as exc:  # a missing pagefind binary is a setup problem
-        print(f"sitegen: search index: {exc}; nothing was written", file=sys.stderr)
+        _say(args.lang, "cli.search", detail=str(exc))
         return USAGE_ERRORS
 
 
@@ -84,7 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     new_cmd.add_argument("title", help="the resolution's title ('Про …')")
     new_cmd.add_argument("--kind", default="рішення", help="рішення, наказ, рекомендації, …")
     new_cmd.add_argument("--body", help="the issuing body, in the nominative")
-    new_cmd.add_argument("--lang", choices=("uk", "ru"), help="language (default: the site's)")
+    new_cmd.add_argument(
+        "--doc-lang", choices=("uk", "ru"), help="the document's language (default: the site's)"
+    )
 
     import_cmd = commands.add_parser(
         "import", help="turn .txt, .docx, .md, .doc, .odt documents into resolution files"
@@ -165,10 +167,14 @@ def _serve(args: argparse.Namespace, config: SiteConfig) -> int:
 def _new(args: argparse.Namespace, config: SiteConfig) -> int:
     try:
         path = scaffold.new_resolution(
-            config, args.title, kind=args.kind, body=args.body, lang=args.lang or config.language
+            config,
+            args.title,
+            kind=args.kind,
+            body=args.body,
+            lang=args.doc_lang or config.language,
         )
     except FileExistsError as exc:
-        print(f"sitegen: {exc}", file=sys.stderr)
+        _say(args.lang, "cli.exists", path=exc.filename)
         return USAGE_ERRORS
     print(path.relative_to(config.root).as_posix())
     return OK
@@ -194,7 +200,7 @@ def _init(args: argparse.Namespace) -> int:
     try:
         created = scaffold.init_site(target)
     except FileExistsError as exc:
-        print(f"sitegen: {exc}", file=sys.stderr)
+        _say(args.lang or "uk", "cli.init-exists", path=exc.filename)
         return USAGE_ERRORS
     for path in created:
         print(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def init_site(target: Path) -> list[Path]:
         if (target / p.relative_to(SKELETON)).exists()
     ]
     if clashes:
-        raise FileExistsError(f"{clashes[0]} already exists; choose an empty folder")
+        raise FileExistsError(errno.EEXIST, "already exists", str(clashes[0]))
     created = []
     for path in files:
         destination = target / path.relative_to(SKELETON)
@@ -112,5 +113,5 @@ def new_resolution(
         with path.open("x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
             handle.write(text)
     except FileExistsError:
-        raise FileExistsError(f"{path} already exists; edit it, or choose another title") from None
+        raise FileExistsError(errno.EEXIST, "already exists", str(path)) from None
     return path

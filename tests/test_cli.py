@@ -22,7 +22,7 @@ def test_init_creates_a_site_that_builds_strictly(tmp_path, capsys):
     assert main(["-C", str(tmp_path / "site"), "build", "--strict"]) == 0
     assert (tmp_path / "site/output/resolutions/2024/3-2024/index.html").is_file()
     assert main(["init", str(tmp_path / "site")]) == 2
-    assert "already exists" in capsys.readouterr().err
+    assert "уже існує" in capsys.readouterr().err
 
 
 def test_base_url_goes_into_canonical_links_and_the_sitemap(tmp_path):

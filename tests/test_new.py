@@ -42,5 +42,5 @@ def test_new_in_russian_and_never_overwrites(tmp_path, capsys):
     assert "\nПРИКАЗЫВАЮ:\n" in path.read_text("utf-8")
     path.write_text("edited", encoding="utf-8")
     assert main(["-C", str(tmp_path), "new", "--kind", "приказ", "Об итогах года"]) == 2
-    assert "already exists" in capsys.readouterr().err
+    assert "уже существует" in capsys.readouterr().err
     assert path.read_text("utf-8") == "edited"

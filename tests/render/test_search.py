@@ -223,6 +223,6 @@ def test_a_missing_pagefind_binary_stops_the_build_with_a_clear_message(
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
     assert main(["-C", str(tmp_path / "site"), "build"]) == 2
     err = capsys.readouterr().err
-    assert "sitegen: search index: the pagefind binary was not found" in err
+    assert "sitegen: пошуковий індекс: the pagefind binary was not found" in err
     assert "pip install 'pagefind[bin]'" in err and "Traceback" not in err
     assert not (tmp_path / "site" / "output").exists()
