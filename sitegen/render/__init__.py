@@ -12,7 +12,7 @@ from sitegen.render.assets import collect_assets
 from sitegen.render.feeds import addressee_feeds, site_feed
 from sitegen.render.html import TemplateProblem, render_page
 from sitegen.render.ical import calendars
-from sitegen.render.plan import plan_pages
+from sitegen.render.plan import PlannedPage, plan_pages
 from sitegen.render.search import SearchUnavailable, with_search_index
 from sitegen.render.sitemap import robots, sitemap
 from sitegen.render.theme import Theme, ThemeError, environment, load_theme
@@ -40,7 +40,15 @@ def render_site(site: Site, config: SiteConfig, theme: Theme) -> Iterator[Output
         "feed": feed_path(),
     }
     html = (render_page(page, env, theme, config, site_globals) for page in pages)
-    yield from with_search_index(html, config.language)  # the pages, then pagefind/…
+    # The pages first; the rest while Pagefind indexes them; then its bundle (pagefind/…).
+    yield from with_search_index(html, config.language, _other_files(site, config, theme, pages))
+    yield from assets.files
+
+
+def _other_files(
+    site: Site, config: SiteConfig, theme: Theme, pages: list[PlannedPage]
+) -> Iterator[OutputFile]:
+    """Everything that is not an HTML page: sitemap, robots, feeds, calendars, open data."""
     yield sitemap(pages, config)
     yield robots(config)
     yield site_feed(site, config, theme.catalogue)
@@ -48,4 +56,3 @@ def render_site(site: Site, config: SiteConfig, theme: Theme) -> Iterator[Output
     yield from calendars(site, config, theme.catalogue)
     yield resolutions_json(site, config)
     yield clauses_csv(site, config)
-    yield from assets.files

@@ -25,7 +25,7 @@ import gzip
 import hashlib
 import json
 import tempfile
-from collections.abc import Coroutine, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -45,9 +45,15 @@ class SearchUnavailable(Exception):
     """Pagefind is missing or failed: the build stops with this message and writes nothing."""
 
 
-def with_search_index(files: Iterable[OutputFile], language: str) -> Iterator[OutputFile]:
-    """Yield every file as it comes, then the search bundle of the searchable pages among them."""
-    with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
+def with_search_index(
+    files: Iterable[OutputFile], language: str, meanwhile: Iterable[OutputFile] = ()
+) -> Iterator[OutputFile]:
+    """Yield every file as it comes, then `meanwhile` while Pagefind indexes the searchable
+    pages in its own process (the two cores work at once), then the search bundle."""
+    with (
+        tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch,
+        concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool,
+    ):
         pages, bundle = Path(scratch, "site"), Path(scratch, "bundle")
         pages.mkdir()
         count = 0
@@ -58,7 +64,10 @@ def with_search_index(files: Iterable[OutputFile], language: str) -> Iterator[Ou
                 target.write_bytes(item.content)
                 count += 1
             yield item
-        _run(_index(pages, bundle, language, timeout=60 + count / 100))
+        # asyncio.run on a worker thread also works when the caller runs an event loop itself.
+        indexing = pool.submit(asyncio.run, _index(pages, bundle, language, 60 + count / 100))
+        yield from meanwhile
+        indexing.result()
         written = {
             path.relative_to(bundle).as_posix(): path.read_bytes()
             for path in bundle.rglob("*")
@@ -149,14 +158,3 @@ async def _index(pages: Path, bundle: Path, language: str, timeout: float) -> No
         raise SearchUnavailable(f"pagefind gave no answer within {timeout:.0f} s") from None
     except Exception as exc:  # the service reports its failures as bare Exceptions
         raise SearchUnavailable(f"pagefind failed to index the site: {exc}") from None
-
-
-def _run(coroutine: Coroutine[Any, Any, None]) -> None:
-    """Run one coroutine to its end, also when called from inside a running event loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        asyncio.run(coroutine)
-        return
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
