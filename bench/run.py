@@ -150,16 +150,17 @@ def bench_size(size: int, runs: int, work: Path, peers_dir: Path | None) -> dict
     floor_out = work / f"floor-{size}"
     results: dict[str, Measure] = {}
 
-    def sitegen() -> list[str]:
-        return [*SITEGEN, "-C", str(site), "build", "--out", str(out)]
+    def sitegen(*extra: str) -> list[str]:
+        return [*SITEGEN, "-C", str(site), "build", "--out", str(out), *extra]
 
-    def cold() -> tuple[float, float]:
+    def cold(*extra: str) -> tuple[float, float]:
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(cache, ignore_errors=True)
-        return timed(sitegen())
+        return timed(sitegen(*extra))
 
     commands: dict[str, Callable[[], tuple[float, float]]] = {
         "sitegen cold": cold,
+        "sitegen cold --jobs 1": lambda: cold("--jobs", "1"),
         "floor c (1 process)": lambda: (
             shutil.rmtree(floor_out, ignore_errors=True),
             timed([PYTHON, str(HERE / "lower_bound.py"), "c", str(corpus), str(floor_out)]),

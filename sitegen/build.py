@@ -33,15 +33,15 @@ class BuildResult:
     published: Published | None  # None when nothing was written
 
 
-def analyse(config: SiteConfig) -> Analysis:
+def analyse(config: SiteConfig, jobs: int = 1) -> Analysis:
     sources, loaded = load_sources(config.content_dir, config.root)
-    documents, parsed = parse_documents(sources, config)
+    documents, parsed = parse_documents(sources, config, jobs)
     site, linked = link_site(documents, config)
     return Analysis(documents, site, Report.of([*loaded, *parsed, *linked]))
 
 
-def build(config: SiteConfig, strict: bool = False) -> BuildResult:
-    analysis = analyse(config)
+def build(config: SiteConfig, strict: bool = False, jobs: int = 1) -> BuildResult:
+    analysis = analyse(config, jobs)
     if analysis.report.blocks(strict):
         return BuildResult(analysis.report, None)
     theme = load_theme(config.root, config.theme)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -64,7 +65,15 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--strict", action="store_true", help="warnings fail the build")
     build_cmd.add_argument("--out", help="output folder (default: output)")
     build_cmd.add_argument("--base-url", help="URL or path the site is served under")
-    build_cmd.add_argument("--clean", action="store_true", help="rebuild everything from scratch")
+    build_cmd.add_argument(
+        "--clean", action="store_true", help="rebuild from scratch (every build does, for now)"
+    )
+    build_cmd.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes that parse (default: cores)",
+    )
     build_cmd.add_argument("--format", choices=("text", "github"), default="text")
 
     check_cmd = commands.add_parser("check", help="validate the content, build nothing")
@@ -115,7 +124,7 @@ def _print(report: Report, output_format: str, lang: str) -> None:
 
 def _build(args: argparse.Namespace, config: SiteConfig) -> int:
     started = time.perf_counter()
-    result = build(config, strict=args.strict)
+    result = build(config, strict=args.strict, jobs=max(1, args.jobs))
     _print(result.report, args.format, args.lang)
     if result.published is None:
         _say(args.lang, "cli.nothing-written")

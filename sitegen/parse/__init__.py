@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from datetime import date
 from pathlib import PurePosixPath
 
@@ -20,13 +22,23 @@ from sitegen.parse.structure import parse_structure
 DEFAULT_KIND = {"uk": "рішення", "ru": "решение", "en": "decision"}
 
 
+PARALLEL_FROM = 200  # below this many files a process pool costs more than it saves
+
+
 def parse_documents(
-    sources: Iterable[Source], config: SiteConfig
+    sources: Sequence[Source], config: SiteConfig, jobs: int = 1
 ) -> tuple[Documents, list[Diagnostic]]:
+    """Parse every source; with jobs > 1 a pool of forked processes shares the work (each file
+    is parsed on its own, so the result is the same, in the same order)."""
     parsed: dict[str, list] = {"resolutions": [], "materials": [], "pages": []}
     problems: list[Diagnostic] = []
-    for source in sources:
-        document, found = _guarded(source, config)
+    parse_one = functools.partial(_guarded, config=config)
+    if jobs > 1 and len(sources) >= PARALLEL_FROM:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            results = pool.map(parse_one, sources, chunksize=max(1, len(sources) // (jobs * 8)))
+    else:
+        results = [parse_one(source) for source in sources]
+    for source, (document, found) in zip(sources, results, strict=True):
         problems.extend(found)
         if document is not None:
             parsed[source.section].append(document)
