@@ -7,6 +7,7 @@ import contextlib
 import functools
 import http.server
 import posixpath
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from datetime import date
@@ -28,6 +29,11 @@ def tree(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def build_command(out: Path, *options: str) -> list[str]:
+    """`python -m sitegen -C <project> build --out OUT …`: the sample built by a fresh process."""
+    return [sys.executable, "-m", "sitegen", "-C", str(ROOT), "build", "--out", str(out), *options]
 
 
 def seminar(number: str = "5", front_matter: str = "") -> str:

@@ -7,14 +7,13 @@ import functools
 import http.server
 import os
 import subprocess
-import sys
 import threading
 import urllib.request
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 from sitegen.cli import main
-from support import ROOT, tree
+from support import ROOT, build_command, tree
 
 
 def test_init_creates_a_site_that_builds_strictly(tmp_path, capsys):
@@ -46,18 +45,7 @@ def test_two_builds_are_byte_identical_whatever_the_hash_seed(tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / f"out{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1592179200"}
-        command = [
-            sys.executable,
-            "-m",
-            "sitegen",
-            "-C",
-            str(ROOT),
-            "build",
-            "--strict",
-            "--out",
-            str(out),
-        ]
-        subprocess.run(command, env=env, check=True, capture_output=True)
+        subprocess.run(build_command(out, "--strict"), env=env, check=True, capture_output=True)
         outputs.append(tree(out))
     assert outputs[0] == outputs[1]
     assert b'datetime="2020-06-15"' in outputs[0]["index.html"]  # today from SOURCE_DATE_EPOCH

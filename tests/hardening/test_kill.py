@@ -7,28 +7,16 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-from support import ROOT, tree
+from support import build_command, tree
 
 RUNS = 24
 
 
 def command(out: Path, base: str) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "sitegen",
-        "-C",
-        str(ROOT),
-        "build",
-        "--out",
-        str(out),
-        "--base-url",
-        base,
-    ]
+    return build_command(out, "--base-url", base)
 
 
 def test_sigkill_at_random_moments_never_leaves_a_broken_site(tmp_path):
