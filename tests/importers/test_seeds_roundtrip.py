@@ -18,7 +18,7 @@ from sitegen.model import Resolution
 from sitegen.parse import parse_source
 from support import ROOT
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # the raw seed texts, copied from shared/seeds
 CONTENT = ROOT / "content" / "resolutions"
 PAIRS = {
     "000": "undated/z-pytannia-orhanizatsii-mizhnarodnoho-spivrobitnytstva.md",
@@ -31,7 +31,7 @@ PAIRS = {
 def _seed(prefix: str) -> Path:
     found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
     if not found:
-        pytest.skip(f"seed {prefix} is not in {SEEDS}")
+        pytest.fail(f"seed {prefix} is not in {SEEDS}")
     return found[0]
 
 
