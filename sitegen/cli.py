@@ -136,6 +136,7 @@ def _build(args: argparse.Namespace, config: SiteConfig) -> int:
         args.lang,
         "cli.built",
         files=published.files,
+        rendered=len(published.rendered),
         kib=kib,
         out=config.output_dir,
         seconds=seconds,

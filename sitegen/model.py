@@ -6,7 +6,7 @@ so a stage can be tested alone and nothing is mutated behind another stage's bac
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -232,3 +232,17 @@ class OutputFile:
 
     path: str  # relative to output/, forward slashes
     content: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Artifact:
+    """Files render plans and write makes: one page, or a group such as the calendars.
+
+    `key` fingerprints every input of the files; the write stage calls `make` only when the
+    previous build did not publish the same key under the same name (DESIGN §3.1 rule 10).
+    """
+
+    name: str  # a page's path, or a group's name ("calendars")
+    key: str
+    make: Callable[[], Iterable[OutputFile]]
+    page: bool = False  # an HTML page: what render counts report

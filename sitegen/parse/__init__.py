@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import PurePosixPath
 
+from sitegen.cache import Store, code_fingerprint, fingerprint
 from sitegen.config import SiteConfig
 from sitegen.diagnostics import Diagnostic, error, warning
 from sitegen.model import AddresseeName, Documents, Material, Page, Reference, Resolution, Source
@@ -26,18 +27,29 @@ PARALLEL_FROM = 200  # below this many files a process pool costs more than it s
 
 
 def parse_documents(
-    sources: Sequence[Source], config: SiteConfig, jobs: int = 1
+    sources: Sequence[Source], config: SiteConfig, jobs: int = 1, store: Store | None = None
 ) -> tuple[Documents, list[Diagnostic]]:
     """Parse every source; with jobs > 1 a pool of forked processes shares the work (each file
-    is parsed on its own, so the result is the same, in the same order)."""
+    is parsed on its own, so the result is the same, in the same order).
+
+    A file parsed before with the same bytes, settings and sitegen code comes from `store`.
+    """
+    store = store or Store(None)
+    keys = [_parse_key(source, config) for source in sources]
+    results: list = [store.load("parse", key) for key in keys]
+    missing = [i for i, result in enumerate(results) if result is None]
+    parse_one = functools.partial(_guarded, config=config)
+    if jobs > 1 and len(missing) >= PARALLEL_FROM:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            chunk = max(1, len(missing) // (jobs * 8))
+            fresh = pool.map(parse_one, [sources[i] for i in missing], chunksize=chunk)
+    else:
+        fresh = [parse_one(sources[i]) for i in missing]
+    for i, result in zip(missing, fresh, strict=True):
+        results[i] = result
+        store.save("parse", keys[i], result)
     parsed: dict[str, list] = {"resolutions": [], "materials": [], "pages": []}
     problems: list[Diagnostic] = []
-    parse_one = functools.partial(_guarded, config=config)
-    if jobs > 1 and len(sources) >= PARALLEL_FROM:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            results = pool.map(parse_one, sources, chunksize=max(1, len(sources) // (jobs * 8)))
-    else:
-        results = [parse_one(source) for source in sources]
     for source, (document, found) in zip(sources, results, strict=True):
         problems.extend(found)
         if document is not None:
@@ -46,6 +58,15 @@ def parse_documents(
         tuple(parsed["resolutions"]), tuple(parsed["materials"]), tuple(parsed["pages"])
     )
     return documents, problems
+
+
+def _parse_key(source: Source, config: SiteConfig) -> str:
+    """Everything a parse result depends on: the file, the settings parse reads, the code."""
+    return fingerprint(
+        code_fingerprint(),
+        (source.path, source.section, source.digest),
+        (config.language, config.school_year_end),
+    )
 
 
 def _guarded(

@@ -1,58 +1,108 @@
-"""Stage 4, render: the linked Site → every output file as bytes (nothing is written here)."""
+"""Stage 4, render: the linked Site → every output file, as Artifacts (nothing is written here).
+
+Each artifact carries the fingerprint of all its inputs (DESIGN §3.1 rule 10): for a page, its
+view model, template set, settings and sitegen's code; for the feeds, calendars and open data,
+which read the whole archive, every source's digest and "today". The write stage makes only the
+artifacts whose fingerprint it has not published before, so a rebuild renders only what changed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import fields
+from functools import partial
+from pathlib import Path
 
+from sitegen.cache import Store, code_fingerprint, fingerprint
 from sitegen.config import SiteConfig
-from sitegen.link.urls import feed_path
-from sitegen.model import OutputFile, Site
+from sitegen.link.urls import feed_path, file_of
+from sitegen.model import Artifact, OutputFile, Site
 from sitegen.render.api import clauses_csv, resolutions_json
 from sitegen.render.assets import collect_assets
 from sitegen.render.feeds import addressee_feeds, site_feed
 from sitegen.render.html import TemplateProblem, render_page
 from sitegen.render.ical import calendars
 from sitegen.render.plan import PlannedPage, plan_pages
-from sitegen.render.search import SearchUnavailable, with_search_index
+from sitegen.render.search import SearchUnavailable, search_bundle
 from sitegen.render.sitemap import robots, sitemap
 from sitegen.render.theme import Theme, ThemeError, environment, load_theme
 
 __all__ = [
+    "Rendering",
     "SearchUnavailable",
     "TemplateProblem",
     "Theme",
     "ThemeError",
     "load_theme",
-    "render_site",
 ]
 
-
-def render_site(site: Site, config: SiteConfig, theme: Theme) -> Iterator[OutputFile]:
-    """Yield files one by one, so that the writer streams them instead of holding the site."""
-    env = environment(theme)
-    pages = plan_pages(site, config)
-    assets = collect_assets(theme)
-    site_globals = {
-        "site": {"title": config.title, "description": config.description},
-        "pages": [{"path": site.paths[p.source], "title": p.title} for p in site.pages],
-        "stylesheet": assets.path("style.css"),
-        "search_script": assets.path("search.js"),
-        "feed": feed_path(),
-    }
-    html = (render_page(page, env, theme, config, site_globals) for page in pages)
-    # The pages first; the rest while Pagefind indexes them; then its bundle (pagefind/…).
-    yield from with_search_index(html, config.language, _other_files(site, config, theme, pages))
-    yield from assets.files
+# Pages Pagefind reads; only their `data-pagefind-body` parts are indexed.
+SEARCHABLE = frozenset({"resolution.html", "material.html", "page.html", "addressee.html"})
+_NOT_SETTINGS = frozenset({"root", "output"})  # where the site lives does not change a byte
 
 
-def _other_files(
-    site: Site, config: SiteConfig, theme: Theme, pages: list[PlannedPage]
-) -> Iterator[OutputFile]:
-    """Everything that is not an HTML page: sitemap, robots, feeds, calendars, open data."""
-    yield sitemap(pages, config)
-    yield robots(config)
-    yield site_feed(site, config, theme.catalogue)
-    yield from addressee_feeds(site, config, theme.catalogue)
-    yield from calendars(site, config, theme.catalogue)
-    yield resolutions_json(site, config)
-    yield clauses_csv(site, config)
+class Rendering:
+    """The site as artifacts: the HTML pages first, then the other files and the search index."""
+
+    def __init__(
+        self, site: Site, config: SiteConfig, theme: Theme, store: Store, content_key: str
+    ) -> None:
+        self.site, self.config, self.theme, self.store = site, config, theme, store
+        self.env = environment(theme)
+        self.plan = plan_pages(site, config)
+        self.assets = collect_assets(theme)
+        self.site_globals = {
+            "site": {"title": config.title, "description": config.description},
+            "pages": [{"path": site.paths[p.source], "title": p.title} for p in site.pages],
+            "stylesheet": self.assets.path("style.css"),
+            "search_script": self.assets.path("search.js"),
+            "feed": feed_path(),
+        }
+        settings = tuple(
+            (f.name, getattr(config, f.name)) for f in fields(config) if f.name not in _NOT_SETTINGS
+        )
+        self.base_key = fingerprint(code_fingerprint(), theme.digest, settings, self.site_globals)
+        # Feeds, calendars and open data read the whole archive, and "today" decides states.
+        self.site_key = fingerprint(self.base_key, content_key, site.today)
+        self.searchable: list[tuple[str, str]] = []  # (file, key) of pages shown so far
+
+    def pages(self) -> Iterator[Artifact]:
+        """One artifact per page; each view model exists only while its page is handled."""
+        self.searchable = []
+        for page in self.plan:
+            view = page.view()
+            key = fingerprint(self.base_key, page.path, page.template, page.lang, view)
+            if page.template in SEARCHABLE:
+                self.searchable.append((file_of(page.path), key))
+            yield Artifact(page.path, key, partial(self._html, page, view), page=True)
+
+    def _html(self, page: PlannedPage, view: Mapping[str, object]) -> list[OutputFile]:
+        content = render_page(page, view, self.env, self.theme, self.config, self.site_globals)
+        return [OutputFile(file_of(page.path), content)]
+
+    def search(self, locate: Callable[[str], Path]) -> Artifact:
+        """The Pagefind bundle over the searchable pages, read where `locate` says they are;
+        call after `pages()` is consumed. Its key is the keys of the pages it indexes."""
+        pages = list(self.searchable)
+        key = fingerprint(code_fingerprint(), self.config.language, pages)
+        return Artifact(
+            "search",
+            key,
+            lambda: search_bundle(((f, locate(f)) for f, _ in pages), self.config.language),
+        )
+
+    def others(self) -> Iterator[Artifact]:
+        """Sitemap, feeds, calendars, open data and static files, a group each."""
+        site, config, catalogue = self.site, self.config, self.theme.catalogue
+        groups: dict[str, Callable[[], Iterator[OutputFile] | list[OutputFile]]] = {
+            "sitemap": lambda: [sitemap(self.plan, config), robots(config)],
+            "feeds": lambda: [
+                site_feed(site, config, catalogue),
+                *addressee_feeds(site, config, catalogue),
+            ],
+            "calendars": lambda: calendars(site, config, catalogue, self.store),
+            "api": lambda: [resolutions_json(site, config), clauses_csv(site, config)],
+        }
+        for name, make in groups.items():
+            yield Artifact(name, fingerprint(self.site_key, name), make)
+        yield Artifact("static", fingerprint(self.base_key, "static"), lambda: self.assets.files)

@@ -1,14 +1,14 @@
-"""PlannedPage → HTML bytes through the theme's Jinja templates."""
+"""PlannedPage and its view → HTML bytes through the theme's Jinja templates."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 
 from jinja2 import Environment, TemplateError
 
 from sitegen.config import SiteConfig
 from sitegen.link.urls import file_of
-from sitegen.model import OutputFile
 from sitegen.render.metadata import og_locale
 from sitegen.render.plan import PlannedPage
 from sitegen.render.theme import Theme
@@ -25,14 +25,19 @@ class TemplateProblem(Exception):
 
 
 def render_page(
-    page: PlannedPage, env: Environment, theme: Theme, config: SiteConfig, site_globals: dict
-) -> OutputFile:
+    page: PlannedPage,
+    view: Mapping[str, object],
+    env: Environment,
+    theme: Theme,
+    config: SiteConfig,
+    site_globals: dict,
+) -> bytes:
     href = href_for(page.path)
     if page.path == "404.html":  # served at any depth: only absolute links work there
         href = lambda target: config.base_url + file_of(target).removesuffix("index.html")  # noqa: E731
     context = {
         **site_globals,
-        "page": page.view,
+        "page": view,
         "lang": page.lang,
         "t": partial(theme.catalogue.text, page.lang),
         "href": href,
@@ -46,4 +51,4 @@ def render_page(
         line = getattr(exc, "lineno", None) or 1
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or page.template
         raise TemplateProblem(str(name), line, f"{type(exc).__name__}: {exc}") from exc
-    return OutputFile(file_of(page.path), text.encode("utf-8"))
+    return text.encode("utf-8")

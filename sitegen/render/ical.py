@@ -12,11 +12,12 @@ Every value comes from the content (no clock): the same content gives the same b
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from sitegen.cache import Store, code_fingerprint, fingerprint
 from sitegen.config import SiteConfig
 from sitegen.link.urls import calendar_path
 from sitegen.model import DeadlineKind, OutputFile, Site, Task
@@ -30,19 +31,32 @@ _OPEN_ENDED = (DeadlineKind.PERMANENT, DeadlineKind.RECURRING, DeadlineKind.NONE
 PAST_DAYS = 365  # how far back a calendar reaches from "today"
 
 
-def calendars(site: Site, config: SiteConfig, catalogue: Catalogue) -> Iterator[OutputFile]:
+def calendars(
+    site: Site, config: SiteConfig, catalogue: Catalogue, store: Store
+) -> Iterator[OutputFile]:
     """/deadlines.ics with every dated deadline, and /addressees/<slug>/deadlines.ics each.
 
-    Each event is serialised once and shared by every calendar that lists it: icalendar's
-    serialisation is the costly part, and a clause appears in two calendars or more.
+    icalendar's serialisation is the costly part: each event is serialised once and shared by
+    every calendar that lists it, and kept in `store` by the fingerprint of its fields, so a
+    rebuild serialises only the events whose clause, resolution or links changed.
     """
-    events: dict[tuple[str, str], bytes] = {}
+    known: dict[str, bytes] = store.load("ical", "events") or {}
+    used: dict[str, bytes] = {}
+
+    def serialised(task: Task, due: date) -> bytes:
+        fields = _fields(task, due, site, config, catalogue)
+        key = fingerprint(code_fingerprint(), fields)
+        if key not in used:
+            used[key] = known.get(key) or _event(*fields).to_ical()
+        return used[key]
+
     name = catalogue.text(config.language, "calendar.site_name", site=config.title)
-    yield _calendar(calendar_path(), name, site.tasks, site, config, catalogue, events)
+    yield _calendar(calendar_path(), name, site.tasks, site, config, serialised)
     for listing in site.addressees:
         name = catalogue.text(listing.lang, "calendar.addressee_name", name=listing.key)
-        path = calendar_path(listing.path)
-        yield _calendar(path, name, listing.tasks, site, config, catalogue, events)
+        yield _calendar(calendar_path(listing.path), name, listing.tasks, site, config, serialised)
+    if used.keys() != known.keys():
+        store.save("ical", "events", used)  # only this build's events: the cache never grows
 
 
 def event_uid(task: Task) -> str:
@@ -64,8 +78,7 @@ def _calendar(
     tasks: Iterable[Task],
     site: Site,
     config: SiteConfig,
-    catalogue: Catalogue,
-    events: dict[tuple[str, str], bytes],
+    serialised: Callable[[Task, date], bytes],
 ) -> OutputFile:
     calendar = Calendar()
     calendar.add("prodid", "-//sitegen//Deadlines//EN")
@@ -79,12 +92,8 @@ def _calendar(
     calendar.add("x-published-ttl", "P1D")
     oldest = site.today - timedelta(days=PAST_DAYS)
     dated = [(due, t) for t in tasks if (due := _due(t)) is not None and due >= oldest]
-    body = []
-    for due, task in sorted(dated, key=lambda d: (d[0], d[1].resolution.source, d[1].clause.line)):
-        key = (task.resolution.source, task.clause.anchor)
-        if key not in events:
-            events[key] = _event(task, due, site, config, catalogue).to_ical()
-        body.append(events[key])
+    dated.sort(key=lambda d: (d[0], d[1].resolution.source, d[1].clause.line))
+    body = [serialised(task, due) for due, task in dated]
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     return OutputFile(path, head + b"".join(body) + b"END:VCALENDAR" + end)
 
@@ -96,23 +105,45 @@ def _due(task: Task) -> date | None:
     return deadline.due
 
 
-def _event(task: Task, due: date, site: Site, config: SiteConfig, catalogue: Catalogue) -> Event:
+def _fields(
+    task: Task, due: date, site: Site, config: SiteConfig, catalogue: Catalogue
+) -> tuple[str, datetime, date, str, str, str, str | None]:
+    """Everything an event shows, as plain values: its cache key is their fingerprint."""
     resolution, clause = task.resolution, task.clause
     link = clause_url(config, task.path, clause.anchor)
-    event = Event()
-    event.add("uid", event_uid(task))
     # DTSTAMP must not be the clock: the resolution's own date is when the task was set.
     set_on = resolution.date
-    event.add(
-        "dtstamp", datetime(set_on.year, set_on.month, set_on.day, tzinfo=UTC) if set_on else EPOCH
+    stamp = datetime(set_on.year, set_on.month, set_on.day, tzinfo=UTC) if set_on else EPOCH
+    return (
+        event_uid(task),
+        stamp,
+        due,
+        summary(clause.number, clause.text),
+        _description(task, link, site, config, catalogue),
+        link,
+        clause.addressee,
     )
+
+
+def _event(
+    uid: str,
+    stamp: datetime,
+    due: date,
+    title: str,
+    text: str,
+    link: str,
+    addressee: str | None,
+) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
     event.add("dtstart", due)
     event.add("dtend", due + timedelta(days=1))
-    event.add("summary", summary(clause.number, clause.text))
-    event.add("description", _description(task, link, site, config, catalogue))
+    event.add("summary", title)
+    event.add("description", text)
     event.add("url", link)
-    if clause.addressee:
-        event.add("categories", [clause.addressee])
+    if addressee:
+        event.add("categories", [addressee])
     event.add("status", "CONFIRMED")
     event.add("transp", "TRANSPARENT")  # a deadline is not a meeting: it never blocks time
     return event

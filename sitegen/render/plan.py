@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from sitegen.config import SiteConfig
 from sitegen.model import Site
@@ -12,53 +13,79 @@ from sitegen.render.views import Views
 
 @dataclass(frozen=True, slots=True)
 class PlannedPage:
+    """A page to be: its view model is built only when asked for, so a large site never holds
+    the views of every page at once."""
+
     path: str  # site-relative page path ("addressees/x/") or file name ("404.html")
     template: str
     lang: str
-    view: Mapping[str, object]
+    view: Callable[[], Mapping[str, object]]
 
 
 def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
     views = Views(site, config)
     lang = config.language
+
+    def fixed(view: Mapping[str, object]) -> Callable[[], Mapping[str, object]]:
+        return lambda: view
+
     pages = [
-        PlannedPage("", "index.html", lang, views.home()),
-        PlannedPage("resolutions/", "resolutions.html", lang, {"years": _years(site, views)}),
+        PlannedPage("", "index.html", lang, views.home),
+        PlannedPage(
+            "resolutions/", "resolutions.html", lang, lambda: {"years": _years(site, views)}
+        ),
         PlannedPage(
             "addressees/",
             "addressees.html",
             lang,
-            {"entries": views.index_entries(site.addressees)},
+            lambda: {"entries": views.index_entries(site.addressees)},
         ),
-        PlannedPage("deadlines/", "deadlines.html", lang, views.deadlines()),
-        PlannedPage("bodies/", "bodies.html", lang, {"entries": views.index_entries(site.bodies)}),
-        PlannedPage("years/", "years.html", lang, {"entries": views.index_entries(site.years)}),
-        PlannedPage("materials/", "materials.html", lang, {"materials": views.materials()}),
-        PlannedPage("search/", "search.html", lang, {}),
-        PlannedPage("404.html", "404.html", lang, {}),
+        PlannedPage("deadlines/", "deadlines.html", lang, views.deadlines),
+        PlannedPage(
+            "bodies/", "bodies.html", lang, lambda: {"entries": views.index_entries(site.bodies)}
+        ),
+        PlannedPage(
+            "years/", "years.html", lang, lambda: {"entries": views.index_entries(site.years)}
+        ),
+        PlannedPage("materials/", "materials.html", lang, lambda: {"materials": views.materials()}),
+        PlannedPage("search/", "search.html", lang, fixed({})),
+        PlannedPage("404.html", "404.html", lang, fixed({})),
     ]
     pages += [
-        PlannedPage(site.paths[r.source], "resolution.html", r.lang, views.resolution_page(r))
+        PlannedPage(
+            site.paths[r.source], "resolution.html", r.lang, partial(views.resolution_page, r)
+        )
         for r in site.resolutions
     ]
     for listing in site.addressees:
-        page = views.addressee_page(listing)
-        pages.append(PlannedPage(listing.path, "addressee.html", lang, page))
+        pages.append(
+            PlannedPage(
+                listing.path, "addressee.html", lang, partial(views.addressee_page, listing)
+            )
+        )
         pages += [
             PlannedPage(
-                y["path"], "addressee.html", lang, views.addressee_year_page(listing, y["key"])
+                y["path"],
+                "addressee.html",
+                lang,
+                partial(views.addressee_year_page, listing, y["key"]),
             )
-            for y in page["years"]
+            for y in views.addressee_years(listing)
         ]
-    pages += [PlannedPage(b.path, "body.html", lang, views.listing(b)) for b in site.bodies]
-    pages += [PlannedPage(y.path, "year.html", lang, views.listing(y)) for y in site.years]
-    pages += [PlannedPage(m.path, "month.html", lang, views.month_page(m)) for m in site.months]
     pages += [
-        PlannedPage(site.paths[m.source], "material.html", m.lang, views.material_page(m))
+        PlannedPage(b.path, "body.html", lang, partial(views.listing, b)) for b in site.bodies
+    ]
+    pages += [PlannedPage(y.path, "year.html", lang, partial(views.listing, y)) for y in site.years]
+    pages += [
+        PlannedPage(m.path, "month.html", lang, partial(views.month_page, m)) for m in site.months
+    ]
+    pages += [
+        PlannedPage(site.paths[m.source], "material.html", m.lang, partial(views.material_page, m))
         for m in site.materials
     ]
     pages += [
-        PlannedPage(site.paths[p.source], "page.html", p.lang, {"page": p}) for p in site.pages
+        PlannedPage(site.paths[p.source], "page.html", p.lang, fixed({"page": p}))
+        for p in site.pages
     ]
     return pages
 

@@ -1,10 +1,10 @@
 """Full-text search: Pagefind indexes the rendered pages, and its bundle ships under pagefind/.
 
-Every rendered file passes through unchanged on its way to the write stage. The pages that mark
-searchable content (`data-pagefind-body`: resolutions, materials, plain pages, addressees) are
-also spooled into a private scratch folder, and once the last page has gone by Pagefind indexes
-that folder in one call; its bundle comes back as OutputFile values like any other file, so the
-write stage publishes it atomically with the site. Nothing is written to output/ from here.
+Pagefind reads the searchable pages (`data-pagefind-body`: resolutions, materials, plain pages,
+addressee names) where the write stage has put them — staged for this build, or kept from the
+previous one — through a private scratch folder of hard links, in one `add_directory` call; its
+bundle comes back as OutputFile values like any other file, so the write stage publishes it
+atomically with the site. Nothing is written to output/ from here.
 
 Why one `add_directory` and not `add_html_file(content=…)` per page: the Python wrapper (pagefind
 1.5) polls its service for one reply every 100 ms, so each page would cost 0.1 s (4 s for the 41
@@ -24,8 +24,10 @@ import concurrent.futures
 import gzip
 import hashlib
 import json
+import os
+import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -34,7 +36,6 @@ import cbor2
 from sitegen.model import OutputFile
 
 BUNDLE = "pagefind/"  # where the index and Pagefind's UI scripts are published
-SEARCHABLE = b"data-pagefind-body"
 INSTALL_HINT = (
     "install it with `pip install 'pagefind[bin]'` (or point PAGEFIND_BINARY_PATH at a pagefind "
     "binary)"
@@ -45,36 +46,32 @@ class SearchUnavailable(Exception):
     """Pagefind is missing or failed: the build stops with this message and writes nothing."""
 
 
-def with_search_index(
-    files: Iterable[OutputFile], language: str, meanwhile: Iterable[OutputFile] = ()
-) -> Iterator[OutputFile]:
-    """Yield every file as it comes, then `meanwhile` while Pagefind indexes the searchable
-    pages in its own process (the two cores work at once), then the search bundle."""
-    with (
-        tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch,
-        concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool,
-    ):
-        pages, bundle = Path(scratch, "site"), Path(scratch, "bundle")
-        pages.mkdir()
+def search_bundle(pages: Iterable[tuple[str, Path]], language: str) -> list[OutputFile]:
+    """Index the pages (site path, file holding it) and return Pagefind's bundle."""
+    with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
+        site, bundle = Path(scratch, "site"), Path(scratch, "bundle")
         count = 0
-        for item in files:
-            if _searchable(item):
-                target = pages.joinpath(*PurePosixPath(item.path).parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(item.content)
-                count += 1
-            yield item
-        # asyncio.run on a worker thread also works when the caller runs an event loop itself.
-        indexing = pool.submit(asyncio.run, _index(pages, bundle, language, 60 + count / 100))
-        yield from meanwhile
-        indexing.result()
+        for path, file in pages:
+            target = site.joinpath(*PurePosixPath(path).parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(file, target)
+            except OSError:  # another file system: a copy does as well
+                shutil.copyfile(file, target)
+            count += 1
+        site.mkdir(exist_ok=True)
+        # A fresh event loop on a worker thread also works when the caller runs one itself.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, _index(site, bundle, language, 60 + count / 100)).result()
         written = {
             path.relative_to(bundle).as_posix(): path.read_bytes()
             for path in bundle.rglob("*")
             if path.is_file()
         }
-    for name, content in sorted(stable_bundle(written).items()):
-        yield OutputFile(BUNDLE + name, content)
+    return [
+        OutputFile(BUNDLE + name, content)
+        for name, content in sorted(stable_bundle(written).items())
+    ]
 
 
 def stable_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -127,12 +124,6 @@ def _content_name(old: str, content: bytes) -> str:
     """'uk_23f867e' → 'uk_' + as many hex digits of the content's hash."""
     language, _, digest = old.rpartition("_")
     return f"{language}_{hashlib.sha256(content).hexdigest()[: len(digest)]}"
-
-
-def _searchable(item: OutputFile) -> bool:
-    relative = PurePosixPath(item.path)
-    safe = not relative.is_absolute() and ".." not in relative.parts  # write/ rejects the rest
-    return safe and relative.suffix == ".html" and SEARCHABLE in item.content
 
 
 async def _index(pages: Path, bundle: Path, language: str, timeout: float) -> None:

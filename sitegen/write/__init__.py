@@ -1,5 +1,5 @@
 """Stage 5, write: the only code that touches output/, and only atomically."""
 
-from sitegen.write.publish import Published, UnsafePath, discard_staging, publish
+from sitegen.write.publish import Publication, Published, UnsafePath, publish
 
-__all__ = ["Published", "UnsafePath", "discard_staging", "publish"]
+__all__ = ["Publication", "Published", "UnsafePath", "publish"]

@@ -1,8 +1,14 @@
-"""Atomic publication: build the new site beside output/ and swap it in only when complete.
+"""Atomic, incremental publication: build the new site beside output/, swap it in when complete.
 
 A build that fails or is killed leaves the previous output/ untouched: readers (and Netlify)
 see the old site or the new one, never a mix. On Linux the swap is one renameat2 call with
 RENAME_EXCHANGE; elsewhere two renames with a recoverable backup in between.
+
+Incremental: the manifest of the last publication (in the build cache) records, per artifact,
+its fingerprint and the size and mtime of each file it wrote. An artifact whose fingerprint is
+unchanged and whose files are still intact in output/ is not made again: its files are hard-
+linked into the new tree. While nothing has changed, nothing is staged at all, so a no-op
+rebuild writes nothing and renders nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from sitegen.model import OutputFile
+from sitegen.cache import Store, fingerprint
+from sitegen.model import Artifact, OutputFile
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -29,46 +36,147 @@ class UnsafePath(Exception):
 class Published:
     files: int
     bytes: int
+    rendered: tuple[str, ...] = ()  # pages made by this build (the others were kept)
+    changed: bool = True  # False when output/ was left exactly as it was
+
+
+FileRecord = tuple[str, int, int]  # path, size, mtime_ns
+Manifest = dict[str, tuple[str, list[FileRecord]]]  # artifact name → key, files
 
 
 def staging_dir(output_dir: Path) -> Path:
     return output_dir.with_name(f".{output_dir.name}.staging-{os.getpid()}")
 
 
-def write_tree(files: Iterable[OutputFile], staging: Path) -> Published:
-    """Write every file under `staging`; a path escaping it is a sitegen bug, never written."""
-    count = size = 0
-    seen: set[str] = set()
-    for item in files:
-        relative = PurePosixPath(item.path)
-        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-            raise UnsafePath(item.path)
-        if item.path in seen:
-            raise UnsafePath(f"{item.path} would be written twice")
-        seen.add(item.path)
-        target = staging.joinpath(*relative.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(item.content)
-        count += 1
-        size += len(item.content)
-    return Published(count, size)
+def checked(path: str) -> PurePosixPath:
+    """A path relative to output/; one escaping it is a sitegen bug and is never written."""
+    relative = PurePosixPath(path)
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        raise UnsafePath(path)
+    return relative
+
+
+class Publication:
+    """One build's output/: `put` every artifact, then `commit` (or leave the block on error)."""
+
+    def __init__(self, output_dir: Path, store: Store) -> None:
+        recover(output_dir)
+        self.output_dir, self.store = output_dir, store
+        self.manifest_key = fingerprint(str(output_dir.resolve()))
+        previous = store.load("output", self.manifest_key) if output_dir.is_dir() else None
+        self.previous: Manifest = previous if isinstance(previous, dict) else {}
+        self.current: Manifest = {}
+        self.staging: Path | None = None
+        self.kept: list[str] = []  # files kept while nothing was staged yet
+        self.rendered: list[str] = []
+        self.paths: set[str] = set()
+        self._folders: set[Path] = set()
+
+    def __enter__(self) -> Publication:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def put(self, artifact: Artifact) -> None:
+        if not self.reuse(artifact):
+            self.write(artifact, artifact.make())
+
+    def reuse(self, artifact: Artifact) -> bool:
+        """Keep the artifact's files from output/ when it was published with the same key."""
+        before = self.previous.get(artifact.name)
+        if before is None or before[0] != artifact.key or not all(map(self._intact, before[1])):
+            return False
+        for path, _, _ in before[1]:
+            self._claim(path)
+            if self.staging is None:
+                self.kept.append(path)
+            else:
+                self._link(path)
+        self.current[artifact.name] = before
+        return True
+
+    def write(self, artifact: Artifact, files: Iterable[OutputFile]) -> None:
+        staging = self._stage()
+        records = []
+        for item in files:
+            target = staging.joinpath(*self._claim(item.path).parts)
+            self._folder(target.parent)
+            target.write_bytes(item.content)
+            stat = target.stat()
+            records.append((item.path, stat.st_size, stat.st_mtime_ns))
+        self.current[artifact.name] = (artifact.key, records)
+        if artifact.page:
+            self.rendered.append(artifact.name)
+
+    def locate(self, path: str) -> Path:
+        """Where the file of `path` is now: staged by this build, or kept in output/."""
+        relative = checked(path).parts
+        if self.staging is not None and self.staging.joinpath(*relative).exists():
+            return self.staging.joinpath(*relative)
+        return self.output_dir.joinpath(*relative)
+
+    def commit(self) -> Published:
+        records = [r for _, files in self.current.values() for r in files]
+        changed = self.staging is not None or self.current.keys() != self.previous.keys()
+        if changed:
+            staging = self._stage()
+            swap_in(staging, self.output_dir)
+            shutil.rmtree(staging, ignore_errors=True)
+            self.staging = None
+        self.store.save("output", self.manifest_key, self.current)
+        total = sum(size for _, size, _ in records)
+        return Published(len(records), total, tuple(self.rendered), changed)
+
+    def _claim(self, path: str) -> PurePosixPath:
+        relative = checked(path)
+        if path in self.paths:
+            raise UnsafePath(f"{path} would be written twice")
+        self.paths.add(path)
+        return relative
+
+    def _intact(self, record: FileRecord) -> bool:
+        path, size, mtime = record
+        try:
+            stat = self.output_dir.joinpath(*checked(path).parts).stat()
+        except (OSError, UnsafePath):
+            return False
+        return stat.st_size == size and stat.st_mtime_ns == mtime
+
+    def _stage(self) -> Path:
+        """The staging folder, made on the first change, with every file kept so far linked."""
+        if self.staging is None:
+            self.staging = staging_dir(self.output_dir)
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging.mkdir(parents=True)
+            for path in self.kept:
+                self._link(path)
+            self.kept = []
+        return self.staging
+
+    def _link(self, path: str) -> None:
+        assert self.staging is not None
+        relative = checked(path).parts
+        target = self.staging.joinpath(*relative)
+        self._folder(target.parent)
+        source = self.output_dir.joinpath(*relative)
+        try:
+            os.link(source, target)
+        except OSError:  # no hard links here (another file system): copy, keeping the mtime
+            shutil.copy2(source, target)
+
+    def _folder(self, folder: Path) -> None:
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
 
 
 def publish(files: Iterable[OutputFile], output_dir: Path) -> Published:
-    recover(output_dir)
-    staging = staging_dir(output_dir)
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    try:
-        result = write_tree(files, staging)
-        swap_in(staging, output_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return result
-
-
-def discard_staging(output_dir: Path) -> None:
-    shutil.rmtree(staging_dir(output_dir), ignore_errors=True)
+    """Publish a complete set of files, with no cache: what tests and tools need."""
+    with Publication(output_dir, Store(None)) as publication:
+        publication.write(Artifact("files", "", lambda: ()), files)
+        return publication.commit()
 
 
 def swap_in(staging: Path, output_dir: Path) -> None:

@@ -16,8 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitegen.cli import main
-from sitegen.model import OutputFile
-from sitegen.render.search import stable_bundle, with_search_index
+from sitegen.render.search import search_bundle, stable_bundle
 from sitegen.render.theme import load_theme
 from support import ROOT, served
 
@@ -201,19 +200,20 @@ def test_pagefind_finds_ukrainian_and_russian_resolutions_under_a_sub_path(sampl
                 assert soup(sample_site, SEED_001).select_one(f"#{anchor}"), anchor
 
 
-def test_indexing_also_works_from_inside_a_running_event_loop():
+def test_indexing_also_works_from_inside_a_running_event_loop(tmp_path):
     """`sitegen serve` may rebuild from a live-reload server's event loop."""
-    page = OutputFile(
-        "a/index.html",
+    page = tmp_path / "page.html"
+    page.write_text(
         '<html lang="uk"><body><article data-pagefind-body><h1>Рішення</h1>'
-        "<p>Про впровадження інноваційних технологій</p></article></body></html>".encode(),
+        "<p>Про впровадження інноваційних технологій</p></article></body></html>",
+        "utf-8",
     )
 
     async def build_inside_a_loop() -> list[str]:
-        return [item.path for item in with_search_index([page], "uk")]
+        return [item.path for item in search_bundle([("a/index.html", page)], "uk")]
 
     paths = asyncio.run(build_inside_a_loop())
-    assert paths[0] == "a/index.html" and "pagefind/pagefind.js" in paths
+    assert "pagefind/pagefind.js" in paths and any(p.endswith(".pf_fragment") for p in paths)
 
 
 def test_a_missing_pagefind_binary_stops_the_build_with_a_clear_message(

@@ -1,0 +1,89 @@
+"""The build cache (`.sitegen-cache/` beside `sitegen.toml`): earlier results found by fingerprint.
+
+DESIGN §3.1 rule 10: incremental work is driven by fingerprints of inputs, never by a recorded
+dependency graph. A fingerprint hashes everything a result was computed from — the input
+itself, the sitegen code that computed it and the settings it read — so a hit is the result a
+fresh computation would give, and a stale entry is merely never asked for again. Entries are
+pickles written atomically (temporary file + rename): a killed build leaves no torn entry, and
+an unreadable one is treated as a miss. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = ".sitegen-cache"
+# Libraries whose version changes what sitegen computes from the same input.
+_LIBRARIES = ("markdown-it-py", "pymorphy3", "nh3", "babel", "jinja2", "icalendar", "pagefind")
+
+
+def fingerprint(*parts: object) -> str:
+    """A hex digest of the parts' pickles: equal parts give equal digests, in any process.
+
+    Pickles of the same values are the same bytes as long as no `set` is among them (their
+    order follows the string hash seed); callers pass tuples, dicts and frozen dataclasses.
+    """
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part if isinstance(part, bytes) else pickle.dumps(part, protocol=5)
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """Every source file of the sitegen package and the versions of the libraries it leans on."""
+    package = Path(__file__).parent
+    digest = hashlib.blake2b(digest_size=20)
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".yaml"} and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=-".encode())
+    return digest.hexdigest()
+
+
+class Store:
+    """Pickled values under `root/<kind>/<key[:2]>/<key>`; `Store(None)` remembers nothing."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+
+    def _path(self, kind: str, key: str) -> Path | None:
+        return None if self.root is None else self.root / kind / key[:2] / key
+
+    def load(self, kind: str, key: str) -> Any | None:
+        path = self._path(kind, key)
+        if path is None:
+            return None
+        try:
+            with path.open("rb") as stream:
+                return pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a torn or foreign file is a miss, never a failed build
+            return None
+
+    def save(self, kind: str, key: str, value: object) -> None:
+        path = self._path(kind, key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as stream:
+                pickle.dump(value, stream, protocol=5)
+            os.replace(stream.name, path)
+        except OSError:  # a read-only or full disk costs speed, not the build
+            return
