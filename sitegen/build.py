@@ -10,12 +10,12 @@ from __future__ import annotations
 import concurrent.futures
 from dataclasses import dataclass
 
-from sitegen.cache import CACHE_DIR, Store, fingerprint
+from sitegen.cache import CACHE_DIR, Store, code_fingerprint, fingerprint
 from sitegen.config import SiteConfig
 from sitegen.diagnostics import Diagnostic, Report, error
 from sitegen.link import link_site
 from sitegen.load import load_sources
-from sitegen.model import Documents, Site
+from sitegen.model import Documents, Site, Source
 from sitegen.parse import parse_documents
 from sitegen.render import Rendering, TemplateProblem, load_theme
 from sitegen.write import Publication, Published
@@ -39,6 +39,16 @@ class BuildResult:
 
 def analyse(config: SiteConfig, jobs: int = 1, store: Store | None = None) -> Analysis:
     sources, loaded = load_sources(config.content_dir, config.root)
+    return _analysed(sources, loaded, config, jobs, store)
+
+
+def _analysed(
+    sources: list[Source],
+    loaded: list[Diagnostic],
+    config: SiteConfig,
+    jobs: int,
+    store: Store | None,
+) -> Analysis:
     documents, parsed = parse_documents(sources, config, jobs, store)
     site, linked = link_site(documents, config)
     content_key = fingerprint(sorted((s.path, s.digest) for s in sources))
@@ -48,30 +58,41 @@ def analyse(config: SiteConfig, jobs: int = 1, store: Store | None = None) -> An
 def build(
     config: SiteConfig, strict: bool = False, jobs: int = 1, cache: bool = True
 ) -> BuildResult:
+    """Build and publish the site. When every input — each source's bytes, the theme, the
+    settings, "today" and sitegen's code — is what the last publication was made from, and
+    output/ is intact, nothing is parsed or rendered: the last report stands."""
     store = Store(config.root / CACHE_DIR if cache else None)
-    analysis = analyse(config, jobs, store)
-    if analysis.report.blocks(strict):
-        return BuildResult(analysis.report, None)
+    sources, loaded = load_sources(config.content_dir, config.root)
     theme = load_theme(config.root, config.theme)
-    rendering = Rendering(analysis.site, config, theme, store, analysis.content_key)
-    try:
-        published = _publish(rendering, config, store)
-    except TemplateProblem as problem:
-        found: Diagnostic = error(
-            problem.template, problem.line, "template.error", detail=str(problem)
-        )
-        return BuildResult(Report.of([*analysis.report.diagnostics, found]), None)
-    return BuildResult(analysis.report, published)
+    inputs = fingerprint(
+        code_fingerprint(),
+        sorted((s.path, s.digest) for s in sources),
+        loaded,
+        theme.digest,
+        config.settings(),
+        config.effective_today(),
+    )
+    with Publication(config.output_dir, store, inputs) as output:
+        report = store.load("report", inputs)
+        if isinstance(report, Report) and output.unchanged():
+            return BuildResult(report, None if report.blocks(strict) else output.commit())
+        analysis = _analysed(sources, loaded, config, jobs, store)
+        store.save("report", inputs, analysis.report)
+        if analysis.report.blocks(strict):
+            return BuildResult(analysis.report, None)
+        rendering = Rendering(analysis.site, config, theme, store, analysis.content_key)
+        try:
+            return BuildResult(analysis.report, _publish(rendering, output, jobs))
+        except TemplateProblem as problem:
+            found = error(problem.template, problem.line, "template.error", detail=str(problem))
+            return BuildResult(Report.of([*analysis.report.diagnostics, found]), None)
 
 
-def _publish(rendering: Rendering, config: SiteConfig, store: Store) -> Published:
+def _publish(rendering: Rendering, output: Publication, jobs: int) -> Published:
     """Pages first; Pagefind then indexes them in its own process while the feeds, calendars
     and open data are made here, so that the two cores work at once."""
-    with (
-        Publication(config.output_dir, store) as output,
-        concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool,
-    ):
-        for page in rendering.pages():
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        for page in rendering.pages(jobs, output.published_keys()):
             output.put(page)
         search = rendering.search(output.locate)
         indexing = None if output.reuse(search) else pool.submit(search.make)

@@ -11,6 +11,7 @@ an unreadable one is treated as a miss. Deleting the folder is always safe.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import tempfile
@@ -27,12 +28,18 @@ _LIBRARIES = ("markdown-it-py", "pymorphy3", "nh3", "babel", "jinja2", "icalenda
 def fingerprint(*parts: object) -> str:
     """A hex digest of the parts' pickles: equal parts give equal digests, in any process.
 
-    Pickles of the same values are the same bytes as long as no `set` is among them (their
-    order follows the string hash seed); callers pass tuples, dicts and frozen dataclasses.
+    The pickler runs without its memo ("fast" mode): otherwise a value met twice is written
+    once and then referenced, so equal values built differently (parsed now or loaded from the
+    cache) would pickle differently. No `set` may be among the parts: its order follows the
+    string hash seed. Callers pass tuples, dicts and frozen dataclasses.
     """
     digest = hashlib.blake2b(digest_size=20)
     for part in parts:
-        data = part if isinstance(part, bytes) else pickle.dumps(part, protocol=5)
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=5)
+        pickler.fast = True  # no memo: identity never shows in the bytes
+        pickler.dump(part)
+        data = buffer.getvalue()
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
     return digest.hexdigest()

@@ -10,7 +10,7 @@ import difflib
 import os
 import re
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -49,6 +49,14 @@ class SiteConfig:
     @property
     def static_dir(self) -> Path:
         return self.root / "static"
+
+    def settings(self) -> tuple[tuple[str, object], ...]:
+        """What changes the output's bytes: every setting but where the site and output live."""
+        return tuple(
+            (f.name, getattr(self, f.name))
+            for f in fields(self)
+            if f.name not in {"root", "output"}
+        )
 
     def with_overrides(self, **changes: object) -> SiteConfig:
         """Command-line options win over the file; None means 'not given'."""

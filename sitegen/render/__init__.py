@@ -8,8 +8,8 @@ artifacts whose fingerprint it has not published before, so a rebuild renders on
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import fields
 from functools import partial
 from pathlib import Path
 
@@ -38,7 +38,6 @@ __all__ = [
 
 # Pages Pagefind reads; only their `data-pagefind-body` parts are indexed.
 SEARCHABLE = frozenset({"resolution.html", "material.html", "page.html", "addressee.html"})
-_NOT_SETTINGS = frozenset({"root", "output"})  # where the site lives does not change a byte
 
 
 class Rendering:
@@ -58,27 +57,56 @@ class Rendering:
             "search_script": self.assets.path("search.js"),
             "feed": feed_path(),
         }
-        settings = tuple(
-            (f.name, getattr(config, f.name)) for f in fields(config) if f.name not in _NOT_SETTINGS
+        self.base_key = fingerprint(
+            code_fingerprint(), theme.digest, config.settings(), self.site_globals
         )
-        self.base_key = fingerprint(code_fingerprint(), theme.digest, settings, self.site_globals)
         # Feeds, calendars and open data read the whole archive, and "today" decides states.
         self.site_key = fingerprint(self.base_key, content_key, site.today)
         self.searchable: list[tuple[str, str]] = []  # (file, key) of pages shown so far
 
-    def pages(self) -> Iterator[Artifact]:
-        """One artifact per page; each view model exists only while its page is handled."""
+    def pages(
+        self, jobs: int = 1, published: Mapping[str, str] | None = None
+    ) -> Iterator[Artifact]:
+        """One artifact per page, in plan order; each view model exists only while its page is
+        handled. With jobs > 1, forked workers build the views, fingerprint them and render the
+        pages whose key is not in `published` (name → key of the files in output/)."""
+        global _WORK
         self.searchable = []
+        if jobs > 1 and len(self.plan) >= PARALLEL_FROM:
+            _WORK = (self, published or {})  # the workers inherit it when forked
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                for index, key, content in pool.imap(_work, range(len(self.plan)), chunksize=8):
+                    page = self.plan[index]
+                    make = (
+                        partial(self._html_later, page)
+                        if content is None
+                        else partial(_as_files, page, content)
+                    )
+                    yield self._artifact(page, key, make)
+            _WORK = None
+            return
         for page in self.plan:
-            view = page.view()
-            key = fingerprint(self.base_key, page.path, page.template, page.lang, view)
-            if page.template in SEARCHABLE:
-                self.searchable.append((file_of(page.path), key))
-            yield Artifact(page.path, key, partial(self._html, page, view), page=True)
+            view, key = self._keyed(page)
+            yield self._artifact(page, key, partial(self._html, page, view))
+
+    def _keyed(self, page: PlannedPage) -> tuple[Mapping[str, object], str]:
+        view = page.view()
+        return view, fingerprint(self.base_key, page.path, page.template, page.lang, view)
+
+    def _artifact(
+        self, page: PlannedPage, key: str, make: Callable[[], list[OutputFile]]
+    ) -> Artifact:
+        if page.template in SEARCHABLE:
+            self.searchable.append((file_of(page.path), key))
+        return Artifact(page.path, key, make, page=True)
+
+    def _html_later(self, page: PlannedPage) -> list[OutputFile]:
+        """A page a worker did not render because output/ had it, which turned out damaged."""
+        return self._html(page, page.view())
 
     def _html(self, page: PlannedPage, view: Mapping[str, object]) -> list[OutputFile]:
         content = render_page(page, view, self.env, self.theme, self.config, self.site_globals)
-        return [OutputFile(file_of(page.path), content)]
+        return _as_files(page, content)
 
     def search(self, locate: Callable[[str], Path]) -> Artifact:
         """The Pagefind bundle over the searchable pages, read where `locate` says they are;
@@ -106,3 +134,25 @@ class Rendering:
         for name, make in groups.items():
             yield Artifact(name, fingerprint(self.site_key, name), make)
         yield Artifact("static", fingerprint(self.base_key, "static"), lambda: self.assets.files)
+
+
+PARALLEL_FROM = 200  # pages; below this a pool of processes costs more than it saves
+_WORK: tuple[Rendering, Mapping[str, str]] | None = None
+
+
+def _work(index: int) -> tuple[int, str, bytes | None]:
+    """In a forked worker: one page's key, and its HTML unless output/ has it already."""
+    assert _WORK is not None
+    rendering, published = _WORK
+    page = rendering.plan[index]
+    view, key = rendering._keyed(page)
+    if published.get(page.path) == key:
+        return index, key, None
+    content = render_page(
+        page, view, rendering.env, rendering.theme, rendering.config, rendering.site_globals
+    )
+    return index, key, content
+
+
+def _as_files(page: PlannedPage, content: bytes) -> list[OutputFile]:
+    return [OutputFile(file_of(page.path), content)]

@@ -46,17 +46,21 @@ def _year(day: date | None) -> str:
     return str(day.year) if day else "undated"
 
 
-# The three helpers below are pure and run for every clause on every page: cached (a 1k archive
-# spent 22 s in them uncached).
-@lru_cache(maxsize=1 << 16)
+# The helpers below are pure and run for every clause on every page: cached (a 1k archive
+# spent 22 s in them uncached). A link is cached per page and target file, not per anchor.
 def relative_href(from_path: str, to_path: str) -> str:
     """A link that works from file://, at the site root and under any sub-path alike."""
     target, _, anchor = to_path.partition("#")
     suffix = f"#{anchor}" if anchor else ""
     if target == from_path:
         return suffix or "./"
+    return _relative_file(from_path, target) + suffix
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative_file(from_path: str, target: str) -> str:
     start = posixpath.dirname(file_of(from_path)) or "."
-    return posixpath.relpath(file_of(target), start) + suffix
+    return posixpath.relpath(file_of(target), start)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -71,7 +75,9 @@ def month_title(day: date, lang: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-@dataclass(frozen=True, slots=True)
+# View dataclasses have no __slots__ on purpose: a slotted dataclass pickles through a Python
+# __getstate__, and every page's view is pickled for its fingerprint (3× slower at 1k).
+@dataclass(frozen=True)
 class DocumentView:
     """A resolution as it appears in lists."""
 
@@ -87,13 +93,13 @@ class DocumentView:
     status: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MaterialLink:
     path: str
     title: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ClauseView:
     number: str
     anchor: str
@@ -112,7 +118,7 @@ class ClauseView:
     path: str  # the resolution's page path + "#anchor"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SectionView:
     heading: str
     number: str | None
@@ -122,7 +128,7 @@ class SectionView:
     clauses: tuple[ClauseView, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TaskView:
     clause: ClauseView
     document: DocumentView
@@ -138,6 +144,7 @@ class Views:
         self.body_paths = {b.key: b.path for b in site.bodies}
         self.tasks = {(t.resolution.source, t.clause.anchor): t for t in site.tasks}
         self.documents = {r.source: self.document(r) for r in site.resolutions}
+        self._tasks: dict[tuple[str, str], TaskView] = {}
 
     def document(self, resolution: Resolution) -> DocumentView:
         return DocumentView(
@@ -190,9 +197,15 @@ class Views:
         return text_html
 
     def task(self, task: Task) -> TaskView:
-        return TaskView(
-            self.clause(task.resolution, task.clause), self.documents[task.resolution.source]
-        )
+        """A task as lists show it; built once, as one task appears on several pages."""
+        key = (task.resolution.source, task.clause.anchor)
+        view = self._tasks.get(key)
+        if view is None:
+            view = TaskView(
+                self.clause(task.resolution, task.clause), self.documents[task.resolution.source]
+            )
+            self._tasks[key] = view
+        return view
 
     def resolution_page(self, resolution: Resolution) -> dict[str, object]:
         page = self.site.paths[resolution.source]

@@ -59,12 +59,14 @@ def checked(path: str) -> PurePosixPath:
 class Publication:
     """One build's output/: `put` every artifact, then `commit` (or leave the block on error)."""
 
-    def __init__(self, output_dir: Path, store: Store) -> None:
+    def __init__(self, output_dir: Path, store: Store, inputs: str = "") -> None:
         recover(output_dir)
-        self.output_dir, self.store = output_dir, store
+        self.output_dir, self.store, self.inputs = output_dir, store, inputs
         self.manifest_key = fingerprint(str(output_dir.resolve()))
         previous = store.load("output", self.manifest_key) if output_dir.is_dir() else None
-        self.previous: Manifest = previous if isinstance(previous, dict) else {}
+        self.previous_inputs, self.previous = (
+            previous if isinstance(previous, tuple) and len(previous) == 2 else ("", {})
+        )
         self.current: Manifest = {}
         self.staging: Path | None = None
         self.kept: list[str] = []  # files kept while nothing was staged yet
@@ -78,6 +80,20 @@ class Publication:
     def __exit__(self, *exc_info: object) -> None:
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
+
+    def unchanged(self) -> bool:
+        """Was output/ made from the same inputs, and is every file of it still intact? Then
+        `commit` keeps it as it is, without anything being put."""
+        if not self.inputs or self.inputs != self.previous_inputs:
+            return False
+        if not all(all(map(self._intact, files)) for _, files in self.previous.values()):
+            return False
+        self.current = dict(self.previous)
+        return True
+
+    def published_keys(self) -> dict[str, str]:
+        """Artifact name → key of what output/ holds (whether intact is checked on reuse)."""
+        return {name: key for name, (key, _) in self.previous.items()}
 
     def put(self, artifact: Artifact) -> None:
         if not self.reuse(artifact):
@@ -125,7 +141,7 @@ class Publication:
             swap_in(staging, self.output_dir)
             shutil.rmtree(staging, ignore_errors=True)
             self.staging = None
-        self.store.save("output", self.manifest_key, self.current)
+        self.store.save("output", self.manifest_key, (self.inputs, self.current))
         total = sum(size for _, size, _ in records)
         return Published(len(records), total, tuple(self.rendered), changed)
 
