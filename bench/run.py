@@ -22,6 +22,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
-SITEGEN = [PYTHON, "-m", "sitegen"]
+SITEGEN = [PYTHON, "-m", "sitegen", "--lang", "en"]
 PEERS = ("hugo", "eleventy", "mkdocs", "pelican")
 PEER_OUTPUT = {"hugo": "public", "pelican": "output", "eleventy": "_site", "mkdocs": "site"}
 
@@ -42,7 +43,7 @@ class Measure:
     wall: list[float] = field(default_factory=list)
     peak: list[float] = field(default_factory=list)
     pages: int = 0
-    note: str = ""
+    rendered: list[int] = field(default_factory=list)  # pages sitegen reports it rendered
 
     @property
     def median(self) -> float:
@@ -53,20 +54,25 @@ class Measure:
         return statistics.median(self.peak) if self.peak else float("nan")
 
 
+LAST_RENDERED: list[int] = []  # what the last sitegen run said it rendered
+
+
 def timed(
     command: list[str], cwd: Path | None = None, env: dict | None = None
 ) -> tuple[float, float]:
-    """Run a command to completion; its wall time and the peak RSS of its process tree's root."""
+    """Run a command to completion; its wall time and the peak RSS of its process tree's root
+    (ru_maxrss of the waited-for children: the largest single process, as the peers' table)."""
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        error = process.stderr.read().decode("utf-8", "replace")[-2000:] if process.stderr else ""
-        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{error}")
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        log.seek(0)
+        text = log.read().decode("utf-8", "replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({status}):\n{text[-2000:]}")
+    if found := re.search(r"pages rendered: (\d+)", text):
+        LAST_RENDERED[:] = [int(found.group(1))]
     return wall, usage.ru_maxrss / 1024
 
 
@@ -205,6 +211,7 @@ def bench_size(size: int, runs: int, work: Path, peers_dir: Path | None) -> dict
             wall, peak = timed(sitegen())
             measure.wall.append(wall)
             measure.peak.append(peak)
+            measure.rendered.extend(LAST_RENDERED)
             if prepare:
                 prepare()  # undo it and rebuild untimed: every run starts from one state
                 timed(sitegen())
@@ -217,12 +224,17 @@ def report(size: int, results: dict[str, Measure]) -> str:
     lines = [
         f"### {size} documents",
         "",
-        "| command | wall s (median) | peak MiB | ÷ floor d | sitegen cold ÷ this |",
-        "|---|---:|---:|---:|---:|",
+        "| command | wall s (median) | runs | peak MiB | ÷ floor d | sitegen cold ÷ this "
+        "| pages rendered |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, m in results.items():
         ratios = f"{m.median / floor_d:.2f} | {cold / m.median:.2f}"
-        lines.append(f"| {name} | {m.median:.2f} | {m.peak_median:.0f} | {ratios} |")
+        rendered = statistics.median(m.rendered) if m.rendered else ""
+        lines.append(
+            f"| {name} | {m.median:.2f} | {len(m.wall)} | {m.peak_median:.0f} | {ratios} "
+            f"| {rendered} |"
+        )
     noop = results["sitegen no-op rebuild"].median
     lines += [
         "",

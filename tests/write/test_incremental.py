@@ -1,0 +1,112 @@
+"""Incremental builds (DESIGN §3.1 rule 10): a rebuild renders exactly the pages whose inputs
+changed, and its output is byte for byte what a clean build gives."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from sitegen.build import build
+from sitegen.config import SiteConfig, load_config
+from support import ROOT, SAMPLE_TODAY, seminar, tree
+
+SEED_001 = "content/resolutions/2020/1-2020-3.md"
+CLAUSE_3_2 = "3.2. Провести навчальний семінар для керівників"
+
+
+def sample_copy(folder: Path) -> SiteConfig:
+    """The bundled sample in a folder of its own, with the tests' fixed "today"."""
+    shutil.copytree(ROOT / "content", folder / "content")
+    shutil.copy(ROOT / "sitegen.toml", folder / "sitegen.toml")
+    config, problems = load_config(folder)
+    assert not problems
+    return replace(config, today=SAMPLE_TODAY)
+
+
+def clean_build(config: SiteConfig, out: Path) -> dict[str, bytes]:
+    """What a build without any cache and into an empty folder gives."""
+    result = build(replace(config, output=str(out)), strict=True, cache=False)
+    assert result.published is not None
+    return tree(out)
+
+
+def edit(config: SiteConfig, path: str, old: str, new: str) -> None:
+    file = config.root / path
+    text = file.read_text("utf-8")
+    assert old in text, old
+    file.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_a_no_op_rebuild_renders_nothing_and_leaves_output_untouched(tmp_path):
+    config = sample_copy(tmp_path / "site")
+    first = build(config, strict=True).published
+    assert first is not None and len(first.rendered) == sum(
+        1 for p in config.output_dir.rglob("*.html")
+    )
+    stamps = {p: p.stat().st_mtime_ns for p in config.output_dir.rglob("*") if p.is_file()}
+    again = build(config, strict=True).published
+    assert again is not None
+    assert again.rendered == () and not again.changed
+    assert (again.files, again.bytes) == (first.files, first.bytes)
+    assert {p: p.stat().st_mtime_ns for p in config.output_dir.rglob("*") if p.is_file()} == stamps
+
+
+def test_editing_one_clause_renders_exactly_the_pages_that_show_it(tmp_path):
+    config = sample_copy(tmp_path / "site")
+    before = clean_build(config, tmp_path / "before")
+    build(config, strict=True)
+    edit(config, SEED_001, CLAUSE_3_2, CLAUSE_3_2.replace("навчальний", "навчально-практичний"))
+    result = build(config, strict=True).published
+    assert result is not None
+    after = clean_build(config, tmp_path / "after")
+    assert tree(config.output_dir) == after
+    # Clause 3.2 (due April 2020, overdue on the 15th of June) is shown by its resolution, its
+    # addressee, its deadline month, the home page's and the deadlines page's overdue lists.
+    assert set(result.rendered) == {
+        "resolutions/2020/1-2020-3/",
+        "addressees/miskyi-metodychnyi-tsentr/",
+        "deadlines/2020-04/",
+        "deadlines/",
+        "",
+    }
+    changed_pages = {
+        path.removesuffix("index.html")
+        for path in after
+        if path.endswith(".html") and before.get(path) != after[path]
+    }
+    assert set(result.rendered) == changed_pages
+
+
+def test_a_file_damaged_in_output_is_made_again(tmp_path):
+    config = sample_copy(tmp_path / "site")
+    build(config, strict=True)
+    page = config.output_dir / "resolutions/2020/1-2020-3/index.html"
+    good = page.read_bytes()
+    page.write_bytes(b"<p>edited by hand</p>")
+    calendar = config.output_dir / "deadlines.ics"
+    calendar.unlink()
+    result = build(config, strict=True).published
+    assert result is not None and result.rendered == ("resolutions/2020/1-2020-3/",)
+    assert page.read_bytes() == good and calendar.exists()
+
+
+def test_a_template_change_renders_every_page_that_uses_it(tmp_path):
+    config = sample_copy(tmp_path / "site")
+    first = build(config, strict=True).published
+    assert first is not None
+    base = (ROOT / "themes/default/templates/base.html").read_text("utf-8")
+    (config.root / "templates").mkdir()
+    (config.root / "templates/base.html").write_text(base + "{# changed #}\n", "utf-8")
+    result = build(config, strict=True).published
+    assert result is not None and set(result.rendered) == set(first.rendered)
+
+
+def test_an_unchanged_site_still_fails_strict_mode_on_its_warnings(make_site):
+    unfinished = seminar("5").replace("Провести семінар.", "Провести семінар [[тема]].")
+    config = make_site({"content/resolutions/r.md": unfinished})
+    warned = build(config)
+    assert warned.published is not None and warned.report.warnings
+    strict = build(config, strict=True)
+    assert strict.published is None
+    assert [d.code for d in strict.report.warnings] == [d.code for d in warned.report.warnings]
