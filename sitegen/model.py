@@ -6,7 +6,7 @@ so a stage can be tested alone and nothing is mutated behind another stage's bac
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -231,7 +231,8 @@ class OutputFile:
     """One rendered file on its way from render to write."""
 
     path: str  # relative to output/, forward slashes
-    content: bytes
+    # Large files (open data) come as chunks, written as they are made: never whole in memory.
+    content: bytes | Iterator[bytes]
 
 
 @dataclass(frozen=True, slots=True)

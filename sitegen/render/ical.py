@@ -4,7 +4,10 @@ A school subscribes once in its calendar app and sees every dated deadline on it
 Only clauses with a real due day become events: "постійно" and "щомісяця" would be noise on
 every day, and undated tasks have no day at all. Deadlines that passed more than a year before
 "today" are left out: a subscription is for what is current, a large archive holds hundreds
-of thousands of old deadlines that calendar apps refuse, and the site keeps them all. Clauses
+of thousands of old deadlines that calendar apps refuse, and the site keeps them all. For the
+same reason a calendar holds at most MAX_EVENTS events: the upcoming ones first, nearest first,
+then the most recent past ones (a regional archive would otherwise publish a calendar of
+hundreds of megabytes). Clauses
 already done (materials published) stay in the calendar; their description lists the materials.
 Every value comes from the content (no clock): the same content gives the same bytes.
 """
@@ -29,6 +32,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 SUMMARY_LIMIT = 80
 _OPEN_ENDED = (DeadlineKind.PERMANENT, DeadlineKind.RECURRING, DeadlineKind.NONE)
 PAST_DAYS = 365  # how far back a calendar reaches from "today"
+MAX_EVENTS = 2000  # per calendar
 
 
 def calendars(
@@ -92,10 +96,19 @@ def _calendar(
     calendar.add("x-published-ttl", "P1D")
     oldest = site.today - timedelta(days=PAST_DAYS)
     dated = [(due, t) for t in tasks if (due := _due(t)) is not None and due >= oldest]
-    dated.sort(key=lambda d: (d[0], d[1].resolution.source, d[1].clause.line))
+    dated.sort(key=_order)
+    if len(dated) > MAX_EVENTS:
+        upcoming = [d for d in dated if d[0] >= site.today]
+        past = [d for d in reversed(dated) if d[0] < site.today]
+        dated = sorted((upcoming + past)[:MAX_EVENTS], key=_order)
     body = [serialised(task, due) for due, task in dated]
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     return OutputFile(path, head + b"".join(body) + b"END:VCALENDAR" + end)
+
+
+def _order(dated: tuple[date, Task]) -> tuple[date, str, int]:
+    due, task = dated
+    return due, task.resolution.source, task.clause.line
 
 
 def _due(task: Task) -> date | None:

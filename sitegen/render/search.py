@@ -27,7 +27,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -36,6 +36,7 @@ import cbor2
 from sitegen.model import OutputFile
 
 BUNDLE = "pagefind/"  # where the index and Pagefind's UI scripts are published
+ENTRY = "pagefind-entry.json"
 INSTALL_HINT = (
     "install it with `pip install 'pagefind[bin]'` (or point PAGEFIND_BINARY_PATH at a pagefind "
     "binary)"
@@ -46,10 +47,13 @@ class SearchUnavailable(Exception):
     """Pagefind is missing or failed: the build stops with this message and writes nothing."""
 
 
-def search_bundle(pages: Iterable[tuple[str, Path]], language: str) -> list[OutputFile]:
-    """Index the pages (site path, file holding it) and return Pagefind's bundle."""
-    with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
-        site, bundle = Path(scratch, "site"), Path(scratch, "bundle")
+def search_bundle(pages: Iterable[tuple[str, Path]], language: str) -> Iterator[OutputFile]:
+    """Index the pages (site path, file holding it) now; the bundle's files are then read one
+    by one as they are consumed (a large archive's index is hundreds of megabytes)."""
+    scratch = Path(tempfile.mkdtemp(prefix="sitegen-search-"))
+    try:
+        site, bundle = scratch / "site", scratch / "bundle"
+        site.mkdir()
         count = 0
         for path, file in pages:
             target = site.joinpath(*PurePosixPath(path).parts)
@@ -59,19 +63,30 @@ def search_bundle(pages: Iterable[tuple[str, Path]], language: str) -> list[Outp
             except OSError:  # another file system: a copy does as well
                 shutil.copyfile(file, target)
             count += 1
-        site.mkdir(exist_ok=True)
         # A fresh event loop on a worker thread also works when the caller runs one itself.
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
             pool.submit(asyncio.run, _index(site, bundle, language, 60 + count / 100)).result()
-        written = {
-            path.relative_to(bundle).as_posix(): path.read_bytes()
-            for path in bundle.rglob("*")
-            if path.is_file()
-        }
-    return [
-        OutputFile(BUNDLE + name, content)
-        for name, content in sorted(stable_bundle(written).items())
-    ]
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return _bundle_files(bundle, scratch)
+
+
+def _bundle_files(bundle: Path, scratch: Path) -> Iterator[OutputFile]:
+    """The bundle's files in name order; the few that hold hash-map orders are rewritten."""
+    try:
+        names = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
+        ordered = [
+            n for n in names if n == ENTRY or n.endswith(".pf_meta") or n.startswith("filter/")
+        ]
+        rewritten = stable_bundle({n: (bundle / n).read_bytes() for n in ordered})
+        for name in sorted((set(names) - set(ordered)) | set(rewritten)):
+            content = rewritten.get(name)
+            yield OutputFile(
+                BUNDLE + name, content if content is not None else (bundle / name).read_bytes()
+            )
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def stable_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -85,7 +100,7 @@ def stable_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
     """
     try:
         bundle = dict(files)
-        entry = json.loads(bundle["pagefind-entry.json"])
+        entry = json.loads(bundle[ENTRY])
         for language in entry["languages"].values():
             meta = _unpack(bundle.pop(f"pagefind.{language['hash']}.pf_meta"))
             filters = []
@@ -100,7 +115,7 @@ def stable_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
             language["hash"] = _content_name(language["hash"], packed)
             bundle[f"pagefind.{language['hash']}.pf_meta"] = packed
         text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-        bundle["pagefind-entry.json"] = text.encode("utf-8")
+        bundle[ENTRY] = text.encode("utf-8")
     except (KeyError, IndexError, TypeError, ValueError, EOFError, OSError, cbor2.CBORError):
         return files
     return bundle

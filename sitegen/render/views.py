@@ -33,6 +33,7 @@ from sitegen.render.metadata import description, legislation_json_ld
 HOME_LIMIT = 10  # tasks per list on the home page
 LIST_LIMIT = 50  # tasks per list on the deadlines overview
 GROUP_LIMIT = 100  # tasks per group on an addressee page, and documents listed there
+TASK_MEMO = 20_000  # task views kept for reuse by the next pages that list the same tasks
 GROUPS = (
     ("overdue", (TaskState.OVERDUE,)),
     ("upcoming", (TaskState.DUE_SOON, TaskState.UPCOMING)),
@@ -201,6 +202,8 @@ class Views:
         key = (task.resolution.source, task.clause.anchor)
         view = self._tasks.get(key)
         if view is None:
+            if len(self._tasks) >= TASK_MEMO:  # bounded: a large archive has millions
+                self._tasks.clear()
             view = TaskView(
                 self.clause(task.resolution, task.clause), self.documents[task.resolution.source]
             )

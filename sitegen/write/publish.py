@@ -119,7 +119,11 @@ class Publication:
         for item in files:
             target = staging.joinpath(*self._claim(item.path).parts)
             self._folder(target.parent)
-            target.write_bytes(item.content)
+            with target.open("wb") as stream:
+                if isinstance(item.content, bytes):
+                    stream.write(item.content)
+                else:
+                    stream.writelines(item.content)
             stat = target.stat()
             records.append((item.path, stat.st_size, stat.st_mtime_ns))
         self.current[artifact.name] = (artifact.key, records)
