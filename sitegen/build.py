@@ -94,10 +94,13 @@ def _publish(rendering: Rendering, output: Publication, jobs: int) -> Published:
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         for page in rendering.pages(jobs, output.published_keys()):
             output.put(page)
-        search = rendering.search(output.locate)
-        indexing = None if output.reuse(search) else pool.submit(search.make)
+        indexing = [
+            (bundle, pool.submit(bundle.make))
+            for bundle in rendering.search(output.locate)
+            if not output.reuse(bundle)
+        ]
         for artifact in rendering.others():
             output.put(artifact)
-        if indexing is not None:
-            output.write(search, indexing.result())
+        for bundle, files in indexing:
+            output.write(bundle, files.result())
         return output.commit()

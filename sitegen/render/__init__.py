@@ -22,8 +22,8 @@ from sitegen.render.assets import collect_assets
 from sitegen.render.feeds import addressee_feeds, site_feed
 from sitegen.render.html import TemplateProblem, render_page
 from sitegen.render.ical import calendars
-from sitegen.render.plan import PlannedPage, plan_pages
-from sitegen.render.search import SearchUnavailable, search_bundle
+from sitegen.render.plan import PlannedPage, plan_pages, resolution_shards
+from sitegen.render.search import SearchUnavailable, bundle_path, search_bundle, shard_of
 from sitegen.render.sitemap import robots, sitemap
 from sitegen.render.theme import Theme, ThemeError, environment, load_theme
 
@@ -49,6 +49,7 @@ class Rendering:
         self.site, self.config, self.theme, self.store = site, config, theme, store
         self.env = environment(theme)
         self.plan = plan_pages(site, config)
+        self.shards = resolution_shards(site)
         self.assets = collect_assets(theme)
         self.site_globals = {
             "site": {"title": config.title, "description": config.description},
@@ -108,16 +109,22 @@ class Rendering:
         content = render_page(page, view, self.env, self.theme, self.config, self.site_globals)
         return _as_files(page, content)
 
-    def search(self, locate: Callable[[str], Path]) -> Artifact:
-        """The Pagefind bundle over the searchable pages, read where `locate` says they are;
-        call after `pages()` is consumed. Its key is the keys of the pages it indexes."""
-        pages = list(self.searchable)
-        key = fingerprint(code_fingerprint(), self.config.language, pages)
-        return Artifact(
-            "search",
-            key,
-            lambda: search_bundle(((f, locate(f)) for f, _ in pages), self.config.language),
-        )
+    def search(self, locate: Callable[[str], Path]) -> list[Artifact]:
+        """The Pagefind bundles (the main one, one per year of resolutions) over the searchable
+        pages, read where `locate` says they are; call after `pages()` is consumed. A bundle's
+        key is the keys of the pages it indexes."""
+        shards: dict[str, list[tuple[str, str]]] = {"": []}
+        for file, key in self.searchable:
+            shards.setdefault(shard_of(file, self.shards), []).append((file, key))
+        language = self.config.language
+        return [
+            Artifact(
+                bundle_path(shard),
+                fingerprint(code_fingerprint(), language, shard, pages),
+                partial(search_bundle, [(f, locate(f)) for f, _ in pages], language, shard),
+            )
+            for shard, pages in sorted(shards.items())
+        ]
 
     def others(self) -> Iterator[Artifact]:
         """Sitemap, feeds, calendars, open data and static files, a group each."""

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from sitegen.config import SiteConfig
+from sitegen.link.urls import file_of
 from sitegen.model import Site
+from sitegen.render.search import bundle_path, search_shards
 from sitegen.render.views import Views
 
 
@@ -48,7 +50,7 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
             "years/", "years.html", lang, lambda: {"entries": views.index_entries(site.years)}
         ),
         PlannedPage("materials/", "materials.html", lang, lambda: {"materials": views.materials()}),
-        PlannedPage("search/", "search.html", lang, fixed({})),
+        PlannedPage("search/", "search.html", lang, fixed({"bundles": _search_bundles(site)})),
         PlannedPage("404.html", "404.html", lang, fixed({})),
     ]
     pages += [
@@ -99,3 +101,12 @@ def _years(site: Site, views: Views) -> list[dict[str, object]]:
         }
         for y in site.years
     ]
+
+
+def _search_bundles(site: Site) -> list[str]:
+    """The per-year search bundles the search page merges into the main one."""
+    return [bundle_path(shard) for shard in sorted(resolution_shards(site))]
+
+
+def resolution_shards(site: Site) -> frozenset[str]:
+    return search_shards([file_of(site.paths[r.source]) for r in site.resolutions])

@@ -11,6 +11,13 @@ Why one `add_directory` and not `add_html_file(content=…)` per page: the Pytho
 sample pages, half an hour for a 10k-resolution archive), while one call lets Pagefind read and
 index the whole folder in parallel, in Rust, for three round trips in all.
 
+A large archive (SHARD_FROM resolutions or more) gets one bundle per year of resolutions
+(`pagefind/2020/`, `pagefind/undated/`) beside the main one (`pagefind/`: addressees, materials,
+pages, and Pagefind's scripts), merged by the search page (`mergeIndex`): an edit re-indexes its
+year only, not the whole archive (Pagefind has no incremental indexing, and it takes ~8 s per
+1,000 resolutions). A smaller one keeps a single bundle: Pagefind scores each bundle with its
+own word statistics, so tiny bundles would rank their pages out of proportion.
+
 One index language, the site's (`force_language`): Pagefind splits its index by `<html lang>`
 and a search page loads only the index of its own language, falling back to the biggest one, so
 Russian resolutions would be unfindable from the Ukrainian search page. Pagefind has no Ukrainian
@@ -27,7 +34,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -37,6 +44,19 @@ from sitegen.model import OutputFile
 
 BUNDLE = "pagefind/"  # where the index and Pagefind's UI scripts are published
 ENTRY = "pagefind-entry.json"
+# Pagefind's user interfaces: the main bundle ships them, a year's bundle needs only its index.
+UI_FILES = frozenset(
+    f"pagefind-{name}"
+    for name in (
+        "ui.js",
+        "ui.css",
+        "modular-ui.js",
+        "modular-ui.css",
+        "component-ui.js",
+        "component-ui.css",
+        "highlight.js",
+    )
+)
 INSTALL_HINT = (
     "install it with `pip install 'pagefind[bin]'` (or point PAGEFIND_BINARY_PATH at a pagefind "
     "binary)"
@@ -47,7 +67,31 @@ class SearchUnavailable(Exception):
     """Pagefind is missing or failed: the build stops with this message and writes nothing."""
 
 
-def search_bundle(pages: Iterable[tuple[str, Path]], language: str) -> Iterator[OutputFile]:
+SHARD_FROM = 1000  # resolutions from which each year gets a search bundle of its own
+
+
+def search_shards(resolution_files: Sequence[str]) -> frozenset[str]:
+    """The year folders of resolutions that get a bundle of their own (none in a small site)."""
+    if len(resolution_files) < SHARD_FROM:
+        return frozenset()
+    return frozenset(file.split("/")[1] for file in resolution_files)
+
+
+def shard_of(file: str, shards: frozenset[str]) -> str:
+    """The bundle a page is indexed in: its year's, or "" for the main one."""
+    parts = file.split("/")
+    if len(parts) > 2 and parts[0] == "resolutions" and parts[1] in shards:
+        return parts[1]
+    return ""
+
+
+def bundle_path(shard: str) -> str:
+    return f"{BUNDLE}{shard}/" if shard else BUNDLE
+
+
+def search_bundle(
+    pages: Iterable[tuple[str, Path]], language: str, shard: str = ""
+) -> Iterator[OutputFile]:
     """Index the pages (site path, file holding it) now; the bundle's files are then read one
     by one as they are consumed (a large archive's index is hundreds of megabytes)."""
     scratch = Path(tempfile.mkdtemp(prefix="sitegen-search-"))
@@ -69,13 +113,15 @@ def search_bundle(pages: Iterable[tuple[str, Path]], language: str) -> Iterator[
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
-    return _bundle_files(bundle, scratch)
+    return _bundle_files(bundle, scratch, bundle_path(shard), keep_ui=not shard)
 
 
-def _bundle_files(bundle: Path, scratch: Path) -> Iterator[OutputFile]:
+def _bundle_files(bundle: Path, scratch: Path, prefix: str, keep_ui: bool) -> Iterator[OutputFile]:
     """The bundle's files in name order; the few that hold hash-map orders are rewritten."""
     try:
         names = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
+        if not keep_ui:
+            names = [name for name in names if name not in UI_FILES]
         ordered = [
             n for n in names if n == ENTRY or n.endswith(".pf_meta") or n.startswith("filter/")
         ]
@@ -83,7 +129,7 @@ def _bundle_files(bundle: Path, scratch: Path) -> Iterator[OutputFile]:
         for name in sorted((set(names) - set(ordered)) | set(rewritten)):
             content = rewritten.get(name)
             yield OutputFile(
-                BUNDLE + name, content if content is not None else (bundle / name).read_bytes()
+                prefix + name, content if content is not None else (bundle / name).read_bytes()
             )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -21,6 +21,10 @@
   var ui = new PagefindUI({
     element: "#search",
     bundlePath: new URL("pagefind/", base).pathname,
+    // One bundle per year of resolutions beside the main one: a rebuild re-indexes one year.
+    mergeIndex: options.bundles.map(function (bundle) {
+      return { bundlePath: new URL(bundle, base).pathname };
+    }),
     baseUrl: base.pathname,
     showSubResults: true,
     showImages: false,
