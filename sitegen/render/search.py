@@ -66,6 +66,10 @@ INSTALL_HINT = (
 class SearchUnavailable(Exception):
     """Pagefind is missing or failed: the build stops with this message and writes nothing."""
 
+    def __init__(self, message: str, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient  # worth one more try (the service died), not a setup problem
+
 
 SHARD_FROM = 1000  # resolutions from which each year gets a search bundle of its own
 
@@ -107,13 +111,26 @@ def search_bundle(
             except OSError:  # another file system: a copy does as well
                 shutil.copyfile(file, target)
             count += 1
-        # A fresh event loop on a worker thread also works when the caller runs one itself.
-        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(asyncio.run, _index(site, bundle, language, 60 + count / 100)).result()
+        _run_index(site, bundle, language, 60 + count / 100)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     return _bundle_files(bundle, scratch, bundle_path(shard), keep_ui=not shard)
+
+
+def _run_index(site: Path, bundle: Path, language: str, timeout: float) -> None:
+    """Index once more if the Pagefind service dies under us: on a 10k-resolution benchmark one
+    bundle in ~30 failed with a broken pipe and succeeded when run again."""
+    for attempt in (1, 2):
+        # A fresh event loop on a worker thread also works when the caller runs one itself.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            try:
+                pool.submit(asyncio.run, _index(site, bundle, language, timeout)).result()
+                return
+            except SearchUnavailable as problem:
+                if attempt == 2 or not problem.transient:
+                    raise
+                shutil.rmtree(bundle, ignore_errors=True)
 
 
 def _bundle_files(bundle: Path, scratch: Path, prefix: str, keep_ui: bool) -> Iterator[OutputFile]:
@@ -205,8 +222,12 @@ async def _index(pages: Path, bundle: Path, language: str, timeout: float) -> No
             f"the pagefind binary was not found ({exc}); {INSTALL_HINT}"
         ) from None
     except OSError as exc:
-        raise SearchUnavailable(f"the pagefind binary could not be started: {exc}") from None
+        raise SearchUnavailable(
+            f"the pagefind binary could not be started: {exc!r}", transient=True
+        ) from None
     except TimeoutError:
         raise SearchUnavailable(f"pagefind gave no answer within {timeout:.0f} s") from None
     except Exception as exc:  # the service reports its failures as bare Exceptions
-        raise SearchUnavailable(f"pagefind failed to index the site: {exc}") from None
+        raise SearchUnavailable(
+            f"pagefind failed to index the site: {exc}", transient=True
+        ) from None
