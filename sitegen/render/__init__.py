@@ -36,9 +36,6 @@ __all__ = [
     "load_theme",
 ]
 
-# Pages Pagefind reads; only their `data-pagefind-body` parts are indexed.
-SEARCHABLE = frozenset({"resolution.html", "material.html", "page.html", "addressee.html"})
-
 
 class Rendering:
     """The site as artifacts: the HTML pages first, then the other files and the search index."""
@@ -97,7 +94,7 @@ class Rendering:
     def _artifact(
         self, page: PlannedPage, key: str, make: Callable[[], list[OutputFile]]
     ) -> Artifact:
-        if page.template in SEARCHABLE:
+        if page.searchable:  # Pagefind reads only these (an addressee's year pages are MBs)
             self.searchable.append((file_of(page.path), key))
         return Artifact(page.path, key, make, page=True)
 

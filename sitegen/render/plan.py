@@ -22,6 +22,7 @@ class PlannedPage:
     template: str
     lang: str
     view: Callable[[], Mapping[str, object]]
+    searchable: bool = False  # has `data-pagefind-body`: Pagefind reads it
 
 
 def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
@@ -55,16 +56,18 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
     ]
     pages += [
         PlannedPage(
-            site.paths[r.source], "resolution.html", r.lang, partial(views.resolution_page, r)
+            site.paths[r.source],
+            "resolution.html",
+            r.lang,
+            partial(views.resolution_page, r),
+            searchable=True,
         )
         for r in site.resolutions
     ]
     for listing in site.addressees:
-        pages.append(
-            PlannedPage(
-                listing.path, "addressee.html", lang, partial(views.addressee_page, listing)
-            )
-        )
+        # Its name is searchable; its per-year pages are long lists that Pagefind need not read.
+        addressee = partial(views.addressee_page, listing)
+        pages.append(PlannedPage(listing.path, "addressee.html", lang, addressee, searchable=True))
         pages += [
             PlannedPage(
                 y["path"],
@@ -82,11 +85,17 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
         PlannedPage(m.path, "month.html", lang, partial(views.month_page, m)) for m in site.months
     ]
     pages += [
-        PlannedPage(site.paths[m.source], "material.html", m.lang, partial(views.material_page, m))
+        PlannedPage(
+            site.paths[m.source],
+            "material.html",
+            m.lang,
+            partial(views.material_page, m),
+            searchable=True,
+        )
         for m in site.materials
     ]
     pages += [
-        PlannedPage(site.paths[p.source], "page.html", p.lang, fixed({"page": p}))
+        PlannedPage(site.paths[p.source], "page.html", p.lang, fixed({"page": p}), searchable=True)
         for p in site.pages
     ]
     return pages

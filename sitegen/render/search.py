@@ -111,7 +111,7 @@ def search_bundle(
             except OSError:  # another file system: a copy does as well
                 shutil.copyfile(file, target)
             count += 1
-        _run_index(site, bundle, language, 60 + count / 100)
+        _run_index(site, bundle, language, 120 + count / 10)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
@@ -119,8 +119,8 @@ def search_bundle(
 
 
 def _run_index(site: Path, bundle: Path, language: str, timeout: float) -> None:
-    """Index once more if the Pagefind service dies under us: on a 10k-resolution benchmark one
-    bundle in ~30 failed with a broken pipe and succeeded when run again."""
+    """Index once more if the Pagefind service dies under us (a broken pipe, a failure it
+    reports): one bad moment of an external process should not fail a long build."""
     for attempt in (1, 2):
         # A fresh event loop on a worker thread also works when the caller runs one itself.
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
@@ -221,12 +221,12 @@ async def _index(pages: Path, bundle: Path, language: str, timeout: float) -> No
         raise SearchUnavailable(
             f"the pagefind binary was not found ({exc}); {INSTALL_HINT}"
         ) from None
+    except TimeoutError:  # before OSError, of which it is a subclass
+        raise SearchUnavailable(f"pagefind gave no answer within {timeout:.0f} s") from None
     except OSError as exc:
         raise SearchUnavailable(
             f"the pagefind binary could not be started: {exc!r}", transient=True
         ) from None
-    except TimeoutError:
-        raise SearchUnavailable(f"pagefind gave no answer within {timeout:.0f} s") from None
     except Exception as exc:  # the service reports its failures as bare Exceptions
         raise SearchUnavailable(
             f"pagefind failed to index the site: {exc}", transient=True
