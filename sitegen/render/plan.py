@@ -54,14 +54,13 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
         PlannedPage("search/", "search.html", lang, fixed({"bundles": _search_bundles(site)})),
         PlannedPage("404.html", "404.html", lang, fixed({})),
     ]
+
+    def document(source: str, template: str, language: str, view: Callable) -> PlannedPage:
+        """The page of a resolution, material or plain page: searchable."""
+        return PlannedPage(site.paths[source], template, language, view, searchable=True)
+
     pages += [
-        PlannedPage(
-            site.paths[r.source],
-            "resolution.html",
-            r.lang,
-            partial(views.resolution_page, r),
-            searchable=True,
-        )
+        document(r.source, "resolution.html", r.lang, partial(views.resolution_page, r))
         for r in site.resolutions
     ]
     for listing in site.addressees:
@@ -85,19 +84,10 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
         PlannedPage(m.path, "month.html", lang, partial(views.month_page, m)) for m in site.months
     ]
     pages += [
-        PlannedPage(
-            site.paths[m.source],
-            "material.html",
-            m.lang,
-            partial(views.material_page, m),
-            searchable=True,
-        )
+        document(m.source, "material.html", m.lang, partial(views.material_page, m))
         for m in site.materials
     ]
-    pages += [
-        PlannedPage(site.paths[p.source], "page.html", p.lang, fixed({"page": p}), searchable=True)
-        for p in site.pages
-    ]
+    pages += [document(p.source, "page.html", p.lang, fixed({"page": p})) for p in site.pages]
     return pages
 
 
