@@ -66,10 +66,6 @@ INSTALL_HINT = (
 class SearchUnavailable(Exception):
     """Pagefind is missing or failed: the build stops with this message and writes nothing."""
 
-    def __init__(self, message: str, transient: bool = False) -> None:
-        super().__init__(message)
-        self.transient = transient  # worth one more try (the service died), not a setup problem
-
 
 SHARD_FROM = 1000  # resolutions from which each year gets a search bundle of its own
 
@@ -111,26 +107,34 @@ def search_bundle(
             except OSError:  # another file system: a copy does as well
                 shutil.copyfile(file, target)
             count += 1
-        _run_index(site, bundle, language, 120 + count / 10)
+        for attempt in (1, 2):
+            # A fresh event loop on a worker thread also works when the caller runs one itself.
+            with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+                pool.submit(asyncio.run, _index(site, bundle, language, 120 + count / 10)).result()
+            if _complete(bundle):
+                break
+            if attempt == 2:
+                raise SearchUnavailable("pagefind wrote an incomplete search bundle twice")
+            shutil.rmtree(bundle, ignore_errors=True)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     return _bundle_files(bundle, scratch, bundle_path(shard), keep_ui=not shard)
 
 
-def _run_index(site: Path, bundle: Path, language: str, timeout: float) -> None:
-    """Index once more if the Pagefind service dies under us (a broken pipe, a failure it
-    reports): one bad moment of an external process should not fail a long build."""
-    for attempt in (1, 2):
-        # A fresh event loop on a worker thread also works when the caller runs one itself.
-        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-            try:
-                pool.submit(asyncio.run, _index(site, bundle, language, timeout)).result()
-                return
-            except SearchUnavailable as problem:
-                if attempt == 2 or not problem.transient:
-                    raise
-                shutil.rmtree(bundle, ignore_errors=True)
+def _complete(bundle: Path) -> bool:
+    """Did Pagefind finish writing? Its wrapper stops the service right after the write
+    request is answered, and under load that left empty files (seen: the wasm and a UI
+    stylesheet), which the cache would then have kept for later builds."""
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    if not files or any(p.stat().st_size == 0 for p in files):
+        return False
+    try:
+        for wasm in bundle.glob("wasm.*.pagefind"):
+            gzip.decompress(wasm.read_bytes())
+    except (OSError, EOFError):
+        return False
+    return True
 
 
 def _bundle_files(bundle: Path, scratch: Path, prefix: str, keep_ui: bool) -> Iterator[OutputFile]:
@@ -224,10 +228,6 @@ async def _index(pages: Path, bundle: Path, language: str, timeout: float) -> No
     except TimeoutError:  # before OSError, of which it is a subclass
         raise SearchUnavailable(f"pagefind gave no answer within {timeout:.0f} s") from None
     except OSError as exc:
-        raise SearchUnavailable(
-            f"the pagefind binary could not be started: {exc!r}", transient=True
-        ) from None
+        raise SearchUnavailable(f"the pagefind binary could not be started: {exc!r}") from None
     except Exception as exc:  # the service reports its failures as bare Exceptions
-        raise SearchUnavailable(
-            f"pagefind failed to index the site: {exc}", transient=True
-        ) from None
+        raise SearchUnavailable(f"pagefind failed to index the site: {exc}") from None
