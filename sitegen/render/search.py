@@ -122,6 +122,20 @@ def search_bundle(
     return _bundle_files(bundle, scratch, bundle_path(shard), keep_ui=not shard)
 
 
+class _Written(Exception):
+    """The bundle is written and settled: leave the Pagefind context without writing again."""
+
+
+async def _settled(bundle: Path) -> None:
+    """Wait until the bundle's files stop changing (three equal looks, 50 ms apart)."""
+    previous, same = None, 0
+    while same < 3:
+        await asyncio.sleep(0.05)
+        current = sorted((str(p), p.stat().st_size) for p in bundle.rglob("*") if p.is_file())
+        same = same + 1 if current == previous else 0
+        previous = current
+
+
 def _complete(bundle: Path) -> bool:
     """Did Pagefind finish writing? Its wrapper stops the service right after the write
     request is answered, and under load that left empty files (seen: the wasm and a UI
@@ -220,7 +234,14 @@ async def _index(pages: Path, bundle: Path, language: str, timeout: float) -> No
     )
     try:
         async with asyncio.timeout(timeout), PagefindIndex(config=config) as index:
-            await index.add_directory(str(pages))  # leaving the block writes the bundle
+            await index.add_directory(str(pages))
+            await index.write_files()
+            await _settled(bundle)
+            # Leave without the wrapper's own write: it stops the service as soon as the write
+            # is answered, while Pagefind may still be writing its static files.
+            raise _Written
+    except _Written:
+        return
     except FileNotFoundError as exc:
         raise SearchUnavailable(
             f"the pagefind binary was not found ({exc}); {INSTALL_HINT}"
