@@ -1,5 +1,6 @@
 """Save-to-reload latency of `sitegen serve`: the time from writing a file to the reload message
-a browser receives, median of N edits.
+a browser receives, and to the edited page fetched after it (what the editor waits for), median
+of N edits.
 
 Usage: python bench/serve_latency.py SITE_DIR [--edits 10]
 (SITE_DIR is copied first, so the site itself is never touched.)
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import shutil
 import socket
 import statistics
@@ -29,23 +31,32 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-async def measure(port: int, target: Path, edits: int) -> list[float]:
+async def measure(port: int, target: Path, page: str, edits: int) -> tuple[list, list]:
     connection = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
     await connection.write_message(json.dumps({"command": "hello", "protocols": []}))
     await connection.read_message()
     await connection.write_message(json.dumps({"command": "info", "url": "http://x/"}))
     await asyncio.sleep(0.3)
     original = target.read_text("utf-8")
-    times = []
+    url = f"http://127.0.0.1:{port}{page}"
+    before = urllib.request.urlopen(url, timeout=120).read()
+    reloads, pages = [], []
     for n in range(edits):
         started = time.perf_counter()
-        target.write_text(original + f"\n<!-- edit {n} -->\n", "utf-8")
+        target.write_text(
+            re.sub(r"^(title: .*)$", rf"\1 ({n})", original, count=1, flags=re.M), "utf-8"
+        )
         await asyncio.wait_for(connection.read_message(), 120)
-        times.append(time.perf_counter() - started)
+        reloads.append(time.perf_counter() - started)
+        after = urllib.request.urlopen(url, timeout=120).read()
+        pages.append(time.perf_counter() - started)
+        if after == before:
+            raise RuntimeError(f"{page} did not change after edit {n}")
+        before = after
         await asyncio.sleep(0.3)
     target.write_text(original, "utf-8")
     connection.close()
-    return times
+    return reloads, pages
 
 
 def main() -> int:
@@ -57,6 +68,13 @@ def main() -> int:
     site = work / "site"
     shutil.copytree(args.site, site, ignore=shutil.ignore_patterns("output", ".*"))
     target = sorted((site / "content" / "resolutions").rglob("*.md"))[0]
+    inspected = subprocess.run(
+        [sys.executable, "-m", "sitegen", "-C", str(site), "inspect", str(target), "--json"],
+        capture_output=True,
+        check=True,
+    )
+    (described,) = json.loads(inspected.stdout)
+    page = described["url"]
     port = free_port()
     command = [sys.executable, "-m", "sitegen", "-C", str(site), "serve", "--port", str(port)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -67,15 +85,17 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.2)
-        times = asyncio.run(measure(port, target, args.edits))
+        reloads, pages = asyncio.run(measure(port, target, page, args.edits))
     finally:
         server.terminate()
         server.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
-    print(
-        f"save → reload over {len(times)} edits: median {statistics.median(times) * 1000:.0f} ms, "
-        f"min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms"
-    )
+    for what, times in (("reload message", reloads), ("edited page fetched", pages)):
+        print(
+            f"save → {what} over {len(times)} edits: median "
+            f"{statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms, "
+            f"max {max(times) * 1000:.0f} ms"
+        )
     return 0
 
 

@@ -39,10 +39,10 @@ class BuildResult:
 
 def analyse(config: SiteConfig, jobs: int = 1, store: Store | None = None) -> Analysis:
     sources, loaded = load_sources(config.content_dir, config.root)
-    return _analysed(sources, loaded, config, jobs, store)
+    return analyse_sources(sources, loaded, config, jobs, store)
 
 
-def _analysed(
+def analyse_sources(
     sources: list[Source],
     loaded: list[Diagnostic],
     config: SiteConfig,
@@ -76,7 +76,7 @@ def build(
         report = store.load("report", inputs)
         if isinstance(report, Report) and output.unchanged():
             return BuildResult(report, None if report.blocks(strict) else output.commit())
-        analysis = _analysed(sources, loaded, config, jobs, store)
+        analysis = analyse_sources(sources, loaded, config, jobs, store)
         store.save("report", inputs, analysis.report)
         if analysis.report.blocks(strict):
             return BuildResult(analysis.report, None)

@@ -94,3 +94,25 @@ class Store:
             os.replace(stream.name, path)
         except OSError:  # a read-only or full disk costs speed, not the build
             return
+
+
+class MemoryStore(Store):
+    """A Store that also keeps what it loads and saves in memory, for a long-lived process
+    (`serve`): unpickling a large site's parse results after every save costs more than
+    parsing the file that changed."""
+
+    def __init__(self, root: Path | None) -> None:
+        super().__init__(root)
+        self._kept: dict[tuple[str, str], Any] = {}
+
+    def load(self, kind: str, key: str) -> Any | None:
+        if (kind, key) not in self._kept:
+            value = super().load(kind, key)
+            if value is None:
+                return None
+            self._kept[kind, key] = value
+        return self._kept[kind, key]
+
+    def save(self, kind: str, key: str, value: object) -> None:
+        self._kept[kind, key] = value
+        super().save(kind, key, value)

@@ -1,7 +1,8 @@
-"""`sitegen serve`: build, serve with live reload, watch the site and rebuild what changed.
+"""`sitegen serve`: build, serve with live reload, watch the site and refresh what changed.
 
-watchdog reports file changes; a burst of saves is debounced into one rebuild; after a rebuild
-the browser is told to reload through livereload's websocket. A failed rebuild keeps serving
+watchdog reports file changes; a burst of saves is debounced into one refresh of the site in
+memory (sitegen/live.py: pages are rendered when the browser asks for them); then the browser
+is told to reload through livereload's websocket. A failed rebuild keeps serving
 the last good site, and every HTML page then carries an overlay listing the diagnostics, so the
 editor sees file, line and message on the page that is already open.
 """
@@ -24,11 +25,12 @@ from tornado.ioloop import IOLoop
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from sitegen.build import BuildResult, build
+from sitegen.build import build
 from sitegen.config import CONFIG_FILE, SiteConfig, load_config
 from sitegen.diagnostics import Report
+from sitegen.live import LiveSite, Response
 
-DEBOUNCE_SECONDS = 0.15
+DEBOUNCE_SECONDS = 0.08  # editors write a file in one burst of events within milliseconds
 WATCHED = ("content", "themes", "templates", "static", "translations")
 _CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})
 
@@ -99,26 +101,26 @@ def overlay(report: Report, lang: str) -> bytes:
     ).encode()
 
 
-def site_app(output_dir: Path, status: Status, lang: str) -> Callable:
-    """A WSGI app serving output/ (index.html for folders) plus the failure overlay."""
+def site_app(output_dir: Path, live: LiveSite, status: Status, lang: str) -> Callable:
+    """A WSGI app serving the live site (index.html for folders) plus the failure overlay;
+    what the live site does not make (the search index) comes from output/."""
 
     def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
-        path = environ.get("PATH_INFO", "/")
-        target = (output_dir / path.lstrip("/")).resolve()
-        if not target.is_relative_to(output_dir.resolve()):
-            target = output_dir / "404.html"
-        if target.is_dir():
-            if not path.endswith("/"):
-                start_response("301 Moved Permanently", [("Location", request_uri(environ) + "/")])
-                return [b""]
-            target = target / "index.html"
-        code = "200 OK"
-        if not target.is_file():
-            code, target = "404 Not Found", output_dir / "404.html"
-        body = target.read_bytes() if target.is_file() else b"not found"
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        if kind == "text/html" and status.failed:
-            body = body.replace(b"</body>", overlay(status.report, lang) + b"</body>", 1)
+        path = environ.get("PATH_INFO", "/").lstrip("/")
+        if path and not path.endswith("/") and _found(live, output_dir, path + "/index.html"):
+            start_response("301 Moved Permanently", [("Location", request_uri(environ) + "/")])
+            return [b""]
+        file = path + "index.html" if path.endswith("/") or not path else path
+        code, response = "200 OK", _found(live, output_dir, file)
+        if response is None:
+            code, file, response = "404 Not Found", "404.html", _found(live, output_dir, "404.html")
+        body = response.content if response and response.content is not None else b"not found"
+        kind = mimetypes.guess_type(file)[0] or "application/octet-stream"
+        problems = (response.problems if response else ()) or (
+            status.report.diagnostics if status.failed else ()
+        )
+        if kind == "text/html" and problems:
+            body = body.replace(b"</body>", overlay(Report.of(problems), lang) + b"</body>", 1)
         headers = [("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") else kind)]
         headers.append(("Cache-Control", "no-store"))
         start_response(code, headers)
@@ -127,9 +129,21 @@ def site_app(output_dir: Path, status: Status, lang: str) -> Callable:
     return app
 
 
+def _found(live: LiveSite, output_dir: Path, file: str) -> Response | None:
+    response = live.get(file)
+    if response.content is not None:
+        return response
+    target = (output_dir / file).resolve()
+    if target.is_relative_to(output_dir.resolve()) and target.is_file():
+        return Response(target.read_bytes())
+    return None
+
+
 def serve(config: SiteConfig, host: str, port: int, strict: bool = False) -> None:
-    """Build once, then serve and rebuild on every change until interrupted."""
+    """Build once (output/ then holds the search index), then serve the site from memory and
+    refresh it on every change until interrupted."""
     status = Status()
+    live = LiveSite()
     loop: list[IOLoop] = []
     lock = threading.Lock()
     log = logging.getLogger("sitegen.serve")
@@ -138,18 +152,19 @@ def serve(config: SiteConfig, host: str, port: int, strict: bool = False) -> Non
         with lock:
             current, problems = load_config(config.root)
             if problems:
-                result = BuildResult(Report.of(problems), None)
+                report = Report.of(problems)
             else:
-                result = build(_keep_overrides(current, config), strict=strict)
-            status.report, status.failed = result.report, result.published is None
+                report = live.refresh(_keep_overrides(current, config), strict)
+            status.report, status.failed = report, bool(problems) or report.blocks(strict)
             status.builds += 1
-            for line in result.report.lines("text", config.language):
+            for line in report.lines("text", config.language):
                 log.warning(line)
             outcome = "failed, serving the last good site" if status.failed else "ok"
             log.warning("rebuilt: %s", outcome)
         if loop:
             loop[0].add_callback(LiveReloadHandler.reload_waiters, "*")
 
+    build(config, strict=strict)
     rebuild()
     observer = Observer()
     handler = Rebuilder(rebuild, config.output_dir)
@@ -159,7 +174,7 @@ def serve(config: SiteConfig, host: str, port: int, strict: bool = False) -> Non
     if (config.root / CONFIG_FILE).exists():
         observer.schedule(handler, str(config.root), recursive=False)
     observer.start()
-    app = site_app(config.output_dir, status, config.language)
+    app = site_app(config.output_dir, live, status, config.language)
     server = Server(app=app, watcher=_QuietWatcher())
     loop.append(IOLoop.current())
     try:

@@ -7,15 +7,20 @@ import contextlib
 import functools
 import http.server
 import posixpath
+import shutil
 import sys
 import threading
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+
+from sitegen.build import build
+from sitegen.config import SiteConfig, load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_TODAY = date(2020, 6, 15)
@@ -29,6 +34,29 @@ def tree(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def sample_copy(folder: Path) -> SiteConfig:
+    """The bundled sample in a folder of its own, with the tests' fixed "today"."""
+    shutil.copytree(ROOT / "content", folder / "content")
+    shutil.copy(ROOT / "sitegen.toml", folder / "sitegen.toml")
+    config, problems = load_config(folder)
+    assert not problems
+    return replace(config, today=SAMPLE_TODAY)
+
+
+def clean_build(config: SiteConfig, out: Path) -> dict[str, bytes]:
+    """What a build without any cache and into an empty folder gives."""
+    result = build(replace(config, output=str(out)), strict=True, cache=False)
+    assert result.published is not None
+    return tree(out)
+
+
+def edit(config: SiteConfig, path: str, old: str, new: str) -> None:
+    file = config.root / path
+    text = file.read_text("utf-8")
+    assert old in text, old
+    file.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def build_command(out: Path, *options: str) -> list[str]:

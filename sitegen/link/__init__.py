@@ -26,7 +26,7 @@ from sitegen.link.urls import (
     resolution_slug,
     slugify,
 )
-from sitegen.model import Documents, Material, Resolution, Site
+from sitegen.model import Documents, Material, Resolution, Site, Task
 
 
 def link_site(documents: Documents, config: SiteConfig) -> tuple[Site, list[Diagnostic]]:
@@ -85,25 +85,27 @@ def link_site(documents: Documents, config: SiteConfig) -> tuple[Site, list[Diag
     tasks = build_tasks(
         resolutions,
         paths,
-        lambda r, anchor: tuple(implementing.get((r.source, anchor), ())),
+        {key: tuple(materials) for key, materials in implementing.items()},
         config.effective_today(),
         config.due_soon_days,
     )
-    implemented = {
-        m.source: tuple(t for t in tasks if m in t.materials) for m in documents.materials
-    }
+    implemented: dict[str, list[Task]] = {m.source: [] for m in documents.materials}
+    for task in tasks:  # in document and clause order
+        for material in dict.fromkeys(task.materials):
+            implemented[material.source].append(task)
+    tasks.sort(key=by_due)  # the order of every task list below
     site = Site(
         today=config.effective_today(),
         resolutions=tuple(resolutions),
         paths=paths,
-        tasks=tuple(sorted(tasks, key=by_due)),
+        tasks=tuple(tasks),
         addressees=tuple(addressee_listings(resolutions, tasks, config.language)),
         bodies=tuple(body_listings(resolutions, config.language)),
         years=tuple(year_listings(resolutions)),
         months=tuple(month_listings(tasks)),
         materials=tuple(sorted(documents.materials, key=lambda m: m.source)),
         pages=documents.pages,
-        implemented=implemented,
+        implemented={k: tuple(v) for k, v in implemented.items()},
         citations={k: tuple(v) for k, v in citations.items()},
         referenced_by={k: tuple(sorted(v)) for k, v in referenced_by.items()},
     )

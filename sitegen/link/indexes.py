@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from sitegen.link.collation import sort_key
@@ -45,17 +45,20 @@ def task_state(
 
 def build_tasks(
     resolutions: Iterable[Resolution],
-    paths: dict[str, str],
-    materials_of: Callable[[Resolution, str], tuple[Material, ...]],
+    paths: Mapping[str, str],
+    implementing: Mapping[tuple[str, str], tuple[Material, ...]],
     today: date,
     soon_days: int,
 ) -> list[Task]:
+    """Every task clause as a Task; `implementing` maps (resolution source, clause anchor) to
+    the materials that report it done."""
     tasks = []
     for resolution in resolutions:
+        path = paths[resolution.source]
         for clause in resolution.clauses:
             if clause.role is not ClauseRole.TASK:
                 continue
-            materials = materials_of(resolution, clause.anchor)
+            materials = implementing.get((resolution.source, clause.anchor), ())
             deadline = clause.deadline
             state = task_state(
                 deadline.due if deadline else None,
@@ -64,7 +67,7 @@ def build_tasks(
                 today,
                 soon_days,
             )
-            tasks.append(Task(resolution, clause, paths[resolution.source], materials, state))
+            tasks.append(Task(resolution, clause, path, materials, state))
     return tasks
 
 
@@ -90,28 +93,34 @@ def newest_first(resolutions: Iterable[Resolution]) -> list[Resolution]:
 def addressee_listings(
     resolutions: list[Resolution], tasks: list[Task], lang: str
 ) -> list[Listing]:
+    """Each addressee's documents and tasks; `tasks` come sorted `by_due`, and so do theirs."""
     names: dict[str, str] = {}
     for resolution in resolutions:
         for addressee in resolution.addressees:
             names.setdefault(addressee.name, resolution.lang)
     slugs = _unique_slugs(names)
-    listings = []
-    for name, addressee_lang in names.items():
-        own = sorted(
-            (t for t in tasks if name == t.clause.addressee or name in t.clause.addressees),
-            key=by_due,
+    # One pass over the tasks and documents, not one per addressee: sites grow in both.
+    own: dict[str, list[Task]] = defaultdict(list)
+    for task in tasks:
+        clause = task.clause
+        for name in dict.fromkeys((clause.addressee, *clause.addressees)):
+            if name is not None:
+                own[name].append(task)
+    docs: dict[str, list[Resolution]] = defaultdict(list)
+    for resolution in resolutions:
+        for name in dict.fromkeys(a.name for a in resolution.addressees):
+            docs[name].append(resolution)
+    listings = [
+        Listing(
+            name,
+            slugs[name],
+            addressee_path(slugs[name]),
+            tuple(docs[name]),
+            tuple(own[name]),
+            lang=addressee_lang,
         )
-        docs = [r for r in resolutions if any(a.name == name for a in r.addressees)]
-        listings.append(
-            Listing(
-                name,
-                slugs[name],
-                addressee_path(slugs[name]),
-                tuple(docs),
-                tuple(own),
-                lang=addressee_lang,
-            )
-        )
+        for name, addressee_lang in names.items()
+    ]
     return sorted(listings, key=lambda item: sort_key(lang)(item.key))
 
 
@@ -148,6 +157,7 @@ def year_listings(resolutions: list[Resolution]) -> list[Listing]:
 
 
 def month_listings(tasks: list[Task]) -> list[Listing]:
+    """Tasks by the month they fall due in; `tasks` come sorted `by_due`, and so do a month's."""
     grouped: dict[date, list[Task]] = defaultdict(list)
     for task in tasks:
         deadline = task.clause.deadline
@@ -158,7 +168,7 @@ def month_listings(tasks: list[Task]) -> list[Listing]:
             f"{month:%Y-%m}",
             f"{month:%Y-%m}",
             month_path(month),
-            tasks=tuple(sorted(grouped[month], key=by_due)),
+            tasks=tuple(grouped[month]),
             month=month,
         )
         for month in sorted(grouped)

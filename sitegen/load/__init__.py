@@ -9,14 +9,35 @@ from sitegen.load.discover import discover, site_path
 from sitegen.load.source import read_source
 from sitegen.model import Source
 
+_Read = tuple[Source | None, list[Diagnostic]]
+Known = dict[str, tuple[tuple[int, int], _Read]]  # path → (mtime_ns, size), what reading gave
 
-def load_sources(content_dir: Path, site_root: Path) -> tuple[list[Source], list[Diagnostic]]:
-    """Every readable content file as a Source; unreadable ones as diagnostics."""
+
+def load_sources(
+    content_dir: Path, site_root: Path, known: Known | None = None
+) -> tuple[list[Source], list[Diagnostic]]:
+    """Every readable content file as a Source; unreadable ones as diagnostics.
+
+    `known` (path → (mtime_ns, size), what reading it gave) lets a long-lived caller such as
+    `serve` re-read only the files whose size or mtime changed; it is updated in place.
+    """
     files, problems = discover(content_dir, site_root)
     sources: list[Source] = []
+    seen: Known = {}
     for path, section in files:
-        source, found = read_source(path.read_bytes(), site_path(path, site_root), section)
+        name = site_path(path, site_root)
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        previous = known.get(name) if known is not None else None
+        read = previous[1] if previous and previous[0] == stamp else None
+        if read is None:
+            read = read_source(path.read_bytes(), name, section)
+        seen[name] = (stamp, read)
+        source, found = read
         problems.extend(found)
         if source is not None:
             sources.append(source)
+    if known is not None:
+        known.clear()
+        known.update(seen)
     return sources, problems

@@ -18,6 +18,7 @@ def discover(content_dir: Path, site_root: Path) -> tuple[list[tuple[Path, str]]
     found: list[tuple[Path, str]] = []
     problems: list[Diagnostic] = []
     site_root = site_root.resolve()
+    outside: dict[Path, bool] = {}  # folder → whether it resolves out of the site
     for section in SECTIONS:
         folder = content_dir / section
         if not folder.is_dir():
@@ -26,12 +27,22 @@ def discover(content_dir: Path, site_root: Path) -> tuple[list[tuple[Path, str]]
             relative = path.relative_to(content_dir)
             if any(part.startswith((".", "_")) for part in relative.parts):
                 continue
-            if not path.resolve().is_relative_to(site_root):
+            if _leads_outside(path, site_root, outside):
                 problems.append(error(site_path(path, site_root), 1, "source.outside"))
                 continue
             if path.is_file():
                 found.append((path, section))
     return found, problems
+
+
+def _leads_outside(path: Path, site_root: Path, folders: dict[Path, bool]) -> bool:
+    """Whether the file, or a folder above it, is a symlink out of the site; each folder is
+    resolved once (`serve` discovers the content again after every save)."""
+    if path.is_symlink():
+        return not path.resolve().is_relative_to(site_root)
+    if path.parent not in folders:
+        folders[path.parent] = not path.parent.resolve().is_relative_to(site_root)
+    return folders[path.parent]
 
 
 def site_path(path: Path, site_root: Path) -> str:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 
+from jinja2 import Environment
+
 from sitegen.cache import Store, code_fingerprint, fingerprint
 from sitegen.config import SiteConfig
 from sitegen.link.urls import feed_path, file_of
@@ -41,10 +43,16 @@ class Rendering:
     """The site as artifacts: the HTML pages first, then the other files and the search index."""
 
     def __init__(
-        self, site: Site, config: SiteConfig, theme: Theme, store: Store, content_key: str
+        self,
+        site: Site,
+        config: SiteConfig,
+        theme: Theme,
+        store: Store,
+        content_key: str,
+        env: Environment | None = None,  # a long-lived one (serve) keeps compiled templates
     ) -> None:
         self.site, self.config, self.theme, self.store = site, config, theme, store
-        self.env = environment(theme)
+        self.env = env or environment(theme)
         self.plan = plan_pages(site, config)
         self.shards = resolution_shards(site)
         self.assets = collect_assets(theme)
@@ -76,7 +84,7 @@ class Rendering:
                 for index, key, content in pool.imap(_work, range(len(self.plan)), chunksize=8):
                     page = self.plan[index]
                     make = (
-                        partial(self._html_later, page)
+                        partial(self.render, page)
                         if content is None
                         else partial(_as_files, page, content)
                     )
@@ -98,8 +106,9 @@ class Rendering:
             self.searchable.append((file_of(page.path), key))
         return Artifact(page.path, key, make, page=True)
 
-    def _html_later(self, page: PlannedPage) -> list[OutputFile]:
-        """A page a worker did not render because output/ had it, which turned out damaged."""
+    def render(self, page: PlannedPage) -> list[OutputFile]:
+        """One page on demand: for `serve`, and for a page a worker did not render because
+        output/ had it, which turned out damaged."""
         return self._html(page, page.view())
 
     def _html(self, page: PlannedPage, view: Mapping[str, object]) -> list[OutputFile]:

@@ -21,6 +21,9 @@ BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
 FALLBACK_LANGUAGE = "en"
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: `serve` reloads on each save
+
+
 class ThemeError(Exception):
     """A theme that cannot be used at all (missing, or a broken catalogue): a config error."""
 
@@ -60,7 +63,7 @@ def load_theme(site_root: Path, name: str) -> Theme:
     for directory in (*reversed(chain), site_root):
         for path in sorted((directory / "translations").glob("*.yaml")):
             try:
-                entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
             except yaml.YAMLError as exc:
                 raise ThemeError(f"{path}: invalid YAML: {exc}") from exc
             messages.setdefault(path.stem, {}).update(entries)

@@ -11,7 +11,7 @@ import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from babel.dates import format_date
 
@@ -143,9 +143,14 @@ class Views:
         self.config = config
         self.addressee_paths = {a.key: a.path for a in site.addressees}
         self.body_paths = {b.key: b.path for b in site.bodies}
-        self.tasks = {(t.resolution.source, t.clause.anchor): t for t in site.tasks}
         self.documents = {r.source: self.document(r) for r in site.resolutions}
         self._tasks: dict[tuple[str, str], TaskView] = {}
+
+    @cached_property
+    def tasks(self) -> dict[tuple[str, str], Task]:
+        """Every task by (resolution, clause anchor); built on first use (`serve` re-plans
+        after every save and may render a single page)."""
+        return {(t.resolution.source, t.clause.anchor): t for t in self.site.tasks}
 
     def document(self, resolution: Resolution) -> DocumentView:
         return DocumentView(
@@ -325,7 +330,8 @@ class Views:
         """The per-year pages of an addressee, when its page had to leave tasks out."""
         if len(listing.tasks) <= GROUP_LIMIT:
             return []
-        years = sorted({_year(t.resolution.date) for t in listing.tasks}, reverse=True)
+        years = sorted({_year(day) for day in {t.resolution.date for t in listing.tasks}})
+        years.reverse()
         return [{"key": y, "path": f"{listing.path}{y}/"} for y in years]
 
     def addressee_year_page(self, listing: Listing, year: str) -> dict[str, object]:

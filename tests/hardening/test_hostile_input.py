@@ -46,6 +46,15 @@ def test_symlink_out_of_the_site_is_an_error(make_site, tmp_path_factory):
     assert codes(config) == [("content/resolutions/link.md", 1, "source.outside")]
 
 
+def test_folder_symlink_out_of_the_site_is_never_read(make_site, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "secret.md").write_text(seminar("9"), encoding="utf-8")
+    config = make_site({"content/resolutions/ok.md": seminar("1")})
+    (config.content_dir / "resolutions" / "2020").symlink_to(outside, target_is_directory=True)
+    read = [r.source for r in analyse(config).documents.resolutions]
+    assert read == ["content/resolutions/ok.md"]
+
+
 def test_yaml_alias_bomb_is_an_error_not_a_hang(make_site):
     config = make_site({"content/resolutions/bomb.md": BOMB})
     started = time.perf_counter()

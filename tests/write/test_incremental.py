@@ -3,39 +3,11 @@ changed, and its output is byte for byte what a clean build gives."""
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import replace
-from pathlib import Path
-
 from sitegen.build import build
-from sitegen.config import SiteConfig, load_config
-from support import ROOT, SAMPLE_TODAY, seminar, tree
+from support import ROOT, clean_build, edit, sample_copy, seminar, tree
 
 SEED_001 = "content/resolutions/2020/1-2020-3.md"
 CLAUSE_3_2 = "3.2. Провести навчальний семінар для керівників"
-
-
-def sample_copy(folder: Path) -> SiteConfig:
-    """The bundled sample in a folder of its own, with the tests' fixed "today"."""
-    shutil.copytree(ROOT / "content", folder / "content")
-    shutil.copy(ROOT / "sitegen.toml", folder / "sitegen.toml")
-    config, problems = load_config(folder)
-    assert not problems
-    return replace(config, today=SAMPLE_TODAY)
-
-
-def clean_build(config: SiteConfig, out: Path) -> dict[str, bytes]:
-    """What a build without any cache and into an empty folder gives."""
-    result = build(replace(config, output=str(out)), strict=True, cache=False)
-    assert result.published is not None
-    return tree(out)
-
-
-def edit(config: SiteConfig, path: str, old: str, new: str) -> None:
-    file = config.root / path
-    text = file.read_text("utf-8")
-    assert old in text, old
-    file.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def test_a_no_op_rebuild_renders_nothing_and_leaves_output_untouched(tmp_path):

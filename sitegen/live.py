@@ -1,0 +1,125 @@
+"""The site in memory, for `sitegen serve`: a save costs one re-read, one parse and one link.
+
+A build hashes every source, re-reads the parse cache from disk and renders (or at least
+fingerprints) every page; an editor who saved one file waits only for the page in front of
+them. So `serve` keeps the sources, parse results and Jinja environment between saves, re-reads
+only files whose size or mtime changed, re-links the archive, and renders a page when the
+browser asks for it (then keeps it until the next save). Feeds, calendars and open data are made
+on their first request; the search index is the one the last `sitegen build` wrote to output/.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from jinja2 import Environment
+
+from sitegen.build import analyse_sources
+from sitegen.cache import CACHE_DIR, MemoryStore
+from sitegen.config import SiteConfig
+from sitegen.diagnostics import Diagnostic, Report, error
+from sitegen.link.urls import file_of
+from sitegen.load import Known, load_sources
+from sitegen.model import OutputFile
+from sitegen.render import Rendering, TemplateProblem, ThemeError, load_theme
+from sitegen.render.plan import PlannedPage
+from sitegen.render.theme import environment
+
+
+@dataclass
+class Generation:
+    """One good state of the site: its page plan and what was rendered of it so far."""
+
+    rendering: Rendering
+    pages: dict[str, PlannedPage]  # output file → page
+    files: dict[str, bytes] = field(default_factory=dict)  # made on request, kept until replaced
+    groups: list[Callable[[], Iterable[OutputFile]]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    content: bytes | None  # None: the site has no such file
+    problems: tuple[Diagnostic, ...] = ()  # a template failed: content is the last good page
+
+
+class LiveSite:
+    """Refreshed by the watcher thread, read by the web server's thread."""
+
+    def __init__(self, jobs: int = 1) -> None:
+        self.jobs = jobs
+        self._known: Known = {}
+        self._store: MemoryStore | None = None
+        self._env: tuple[str, Environment] | None = None  # the theme digest it was made for
+        self._current: Generation | None = None
+        self._last_good: dict[str, bytes] = {}  # for a template that fails on request
+        self._lock = threading.Lock()
+
+    def refresh(self, config: SiteConfig, strict: bool = False) -> Report:
+        """Re-read what changed and re-link; the site served changes only if the content is
+        good (under --strict, free of warnings too)."""
+        first = self._store is None or self._store.root != config.root / CACHE_DIR
+        if first:
+            self._store = MemoryStore(config.root / CACHE_DIR)
+        sources, loaded = load_sources(config.content_dir, config.root, self._known)
+        try:
+            theme = load_theme(config.root, config.theme)
+        except ThemeError as problem:
+            found = error(f"themes/{config.theme}", 1, "template.error", detail=str(problem))
+            return Report.of([*loaded, found])
+        analysis = analyse_sources(sources, loaded, config, self.jobs, self._store)
+        if first:  # the parsed documents stay for good: later collections need not walk them
+            gc.freeze()
+        if analysis.report.blocks(strict):
+            return analysis.report
+        if self._env is None or self._env[0] != theme.digest:
+            # A new environment when any theme file changed: Jinja's own reload check would
+            # miss a site override added in front of a template it has compiled already.
+            self._env = (theme.digest, environment(theme))
+        rendering = Rendering(
+            analysis.site, config, theme, self._store, analysis.content_key, self._env[1]
+        )
+        pages = {file_of(page.path): page for page in rendering.plan}
+        generation = Generation(rendering, pages, groups=[a.make for a in rendering.others()])
+        with self._lock:
+            self._current = generation
+        return analysis.report
+
+    @property
+    def ready(self) -> bool:
+        return self._current is not None
+
+    def get(self, file: str) -> Response:
+        """The bytes of an output file ("resolutions/2020/1/index.html", "feed.xml")."""
+        with self._lock:
+            generation = self._current
+        if generation is None:
+            return Response(None)
+        if file in generation.files:
+            return Response(generation.files[file])
+        page = generation.pages.get(file)
+        if page is None:
+            return Response(self._from_groups(generation, file))
+        try:
+            (made,) = generation.rendering.render(page)
+        except TemplateProblem as problem:
+            found = error(problem.template, problem.line, "template.error", detail=str(problem))
+            return Response(self._last_good.get(file, b"<!doctype html><body></body>"), (found,))
+        content = _joined(made.content)
+        generation.files[file] = self._last_good[file] = content
+        return Response(content)
+
+    def _from_groups(self, generation: Generation, file: str) -> bytes | None:
+        """Make the feeds, calendars, open data, sitemap and static files group by group
+        (static first: every page asks for the stylesheet) until `file` turns up."""
+        while file not in generation.files and generation.groups:
+            make = generation.groups.pop()
+            for made in make():
+                generation.files[made.path] = _joined(made.content)
+        return generation.files.get(file)
+
+
+def _joined(content: bytes | Iterable[bytes]) -> bytes:
+    return content if isinstance(content, bytes) else b"".join(content)
