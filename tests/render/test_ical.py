@@ -7,8 +7,11 @@ import hashlib
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from icalendar import Calendar
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar, Event
 
+from sitegen.render.ical import folded
 from support import PUBLIC_URL
 
 SEED_001 = "resolutions/2020/1-2020-3/"
@@ -91,3 +94,25 @@ def test_addressee_page_offers_both_subscriptions_with_help(sample_site):
         '<link rel="alternate" type="application/atom+xml" '
         'title="Міський методичний центр" href="feed.xml">'
     ) in html
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from("аїєґ ыё\\^;,:\"'xyz0\u00e9\u20ac\U0001f600\t"),
+        min_size=70,
+        max_size=400,
+    ),
+    title=st.text(max_size=120).filter(lambda t: "\r" not in t),
+)
+@example(text="x" * 61 + ";" + "y" * 100, title="")  # an escape ("\\;") across the fold
+@example(text="x" * 150, title="ї" * 80)
+def test_folding_is_byte_for_byte_icalendars(text, title):
+    """sitegen folds content lines itself (icalendar folds character by character): the bytes
+    must be what icalendar's own to_ical() gives, escapes and multi-byte characters included."""
+    event = Event()
+    event.add("uid", "x@sitegen")
+    event.add("summary", title)
+    event.add("description", text)
+    event.add("categories", [text[:90] or "-"])
+    assert folded(event) == event.to_ical()
