@@ -145,6 +145,7 @@ class Views:
         self.body_paths = {b.key: b.path for b in site.bodies}
         self.documents = {r.source: self.document(r) for r in site.resolutions}
         self._tasks: dict[tuple[str, str], TaskView] = {}
+        self._years_of: tuple[Listing, dict] | None = None
 
     @cached_property
     def tasks(self) -> dict[tuple[str, str], Task]:
@@ -208,7 +209,8 @@ class Views:
         view = self._tasks.get(key)
         if view is None:
             if len(self._tasks) >= TASK_MEMO:  # bounded: a large archive has millions
-                self._tasks.clear()
+                for old in list(self._tasks)[: TASK_MEMO // 2]:  # the oldest half goes
+                    del self._tasks[old]
             view = TaskView(
                 self.clause(task.resolution, task.clause), self.documents[task.resolution.source]
             )
@@ -271,7 +273,7 @@ class Views:
     @staticmethod
     def _in_section(view: ClauseView, section: Section) -> ClauseView:
         """The section heading already names its responsible person; don't repeat it per clause."""
-        if view.responsible == section.responsible:
+        if view.responsible is not None and view.responsible == section.responsible:
             return replace(view, responsible=None)
         return view
 
@@ -335,8 +337,7 @@ class Views:
         return [{"key": y, "path": f"{listing.path}{y}/"} for y in years]
 
     def addressee_year_page(self, listing: Listing, year: str) -> dict[str, object]:
-        tasks = [t for t in listing.tasks if _year(t.resolution.date) == year]
-        documents = [r for r in listing.resolutions if _year(r.date) == year]
+        tasks, documents = self._by_year(listing).get(year, ([], []))
         return {
             "key": listing.key,
             "path": listing.path,
@@ -350,6 +351,18 @@ class Views:
             "years": [],
             "year": year,
         }
+
+    def _by_year(self, listing: Listing) -> dict[str, tuple[list[Task], list[Resolution]]]:
+        """An addressee's tasks and documents by year, grouped once for all its year pages
+        (the pages of one addressee follow each other in the plan)."""
+        if self._years_of is None or self._years_of[0] is not listing:
+            grouped: dict[str, tuple[list[Task], list[Resolution]]] = {}
+            for task in listing.tasks:
+                grouped.setdefault(_year(task.resolution.date), ([], []))[0].append(task)
+            for resolution in listing.resolutions:
+                grouped.setdefault(_year(resolution.date), ([], []))[1].append(resolution)
+            self._years_of = (listing, grouped)
+        return self._years_of[1]
 
     def month_page(self, listing: Listing) -> dict[str, object]:
         return {**self.listing(listing), "tasks": [self.task(t) for t in listing.tasks]}
