@@ -53,8 +53,10 @@ def timestamp(day: date | None) -> str:
 
 
 def site_feed(site: Site, config: SiteConfig, catalogue: Catalogue) -> OutputFile:
-    """/feed.xml: every resolution and material, newest first."""
-    entries = [_resolution_entry(r, site, config, catalogue) for r in site.resolutions]
+    """/feed.xml: the newest resolutions and materials. Resolutions come newest first, so
+    only the first FEED_ENTRIES of them can make the cut (ties keep archive order)."""
+    newest = site.resolutions[:FEED_ENTRIES]
+    entries = [_resolution_entry(r, site, config, catalogue) for r in newest]
     entries += [_material_entry(m, site, config) for m in site.materials]
     entries.sort(key=lambda e: e.updated, reverse=True)  # stable: ties keep archive order
     path = feed_path()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import replace
 
 import feedparser
 
-from support import PUBLIC_URL
+from sitegen.build import build
+from sitegen.render.feeds import FEED_ENTRIES
+from support import PUBLIC_URL, seminar
 
 SEED_001 = "resolutions/2020/1-2020-3/"
 SEED_001_TITLE = "Про впровадження інноваційних технологій у закладах позашкільної освіти"
@@ -100,3 +103,25 @@ def test_every_addressee_has_a_feed_and_pages_announce_them(sample_site):
     home = (sample_site / "index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="application/atom+xml"' in home
     assert 'href="feed.xml"' in home
+
+
+def test_site_feed_keeps_the_newest_entries_of_a_large_archive(make_site, tmp_path):
+    files = {
+        f"content/resolutions/r{n:02}.md": seminar(str(n)).replace(
+            "date: 2020-03-04", f"date: 2020-01-{1 + n % 28:02}\n" if n < 28 else "date: null\n"
+        )
+        for n in range(60)
+    }
+    files["content/materials/m.md"] = (
+        "---\ntitle: Досвід\ndate: 2020-01-10\nauthor: Методист\n---\nТекст.\n"
+    )
+    config = make_site(files)
+    result = build(replace(config, output=str(tmp_path / "out")), strict=True)
+    assert result.published is not None, result.report.lines()
+    feed = feedparser.parse(tmp_path / "out" / "feed.xml")
+    updated = [e.updated[:10] for e in feed.entries]
+    assert len(updated) == FEED_ENTRIES
+    assert updated == sorted(updated, reverse=True)  # newest first, undated last
+    assert updated[:2] == ["2020-01-28", "2020-01-27"]
+    assert "Досвід" in [e.title for e in feed.entries]  # the material among the resolutions
+    assert updated.count("1970-01-01") == FEED_ENTRIES - 29  # 28 dated + the material
