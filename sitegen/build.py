@@ -28,7 +28,7 @@ class Analysis:
     documents: Documents
     site: Site
     report: Report
-    content_key: str  # every source's path and digest: what archive-wide files depend on
+    digests: dict[str, str]  # source path → digest of its bytes: what render keys are made of
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +51,8 @@ def analyse_sources(
 ) -> Analysis:
     documents, parsed = parse_documents(sources, config, jobs, store)
     site, linked = link_site(documents, config)
-    content_key = fingerprint(sorted((s.path, s.digest) for s in sources))
-    return Analysis(documents, site, Report.of([*loaded, *parsed, *linked]), content_key)
+    digests = {s.path: s.digest for s in sources}
+    return Analysis(documents, site, Report.of([*loaded, *parsed, *linked]), digests)
 
 
 def build(
@@ -80,7 +80,7 @@ def build(
         store.save("report", inputs, analysis.report)
         if analysis.report.blocks(strict):
             return BuildResult(analysis.report, None)
-        rendering = Rendering(analysis.site, config, theme, store, analysis.content_key)
+        rendering = Rendering(analysis.site, config, theme, store, analysis.digests)
         try:
             return BuildResult(analysis.report, _publish(rendering, output, jobs))
         except TemplateProblem as problem:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from jinja2 import Environment
 
@@ -24,7 +24,7 @@ from sitegen.diagnostics import Diagnostic, Report, error
 from sitegen.link.urls import file_of
 from sitegen.load import Known, load_sources
 from sitegen.model import OutputFile
-from sitegen.render import Rendering, TemplateProblem, ThemeError, load_theme
+from sitegen.render import STATIC, Rendering, TemplateProblem, ThemeError, load_theme
 from sitegen.render.plan import PlannedPage
 from sitegen.render.theme import environment
 
@@ -35,8 +35,8 @@ class Generation:
 
     rendering: Rendering
     pages: dict[str, PlannedPage]  # output file → page
-    files: dict[str, bytes] = field(default_factory=dict)  # made on request, kept until replaced
-    groups: list[Callable[[], Iterable[OutputFile]]] = field(default_factory=list)
+    others: dict[str, Callable[[], Iterable[OutputFile]]]  # file → how to make it (feeds, …)
+    files: dict[str, bytes]  # the static files, and what was made on request until replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +79,14 @@ class LiveSite:
             # miss a site override added in front of a template it has compiled already.
             self._env = (theme.digest, environment(theme))
         rendering = Rendering(
-            analysis.site, config, theme, self._store, analysis.content_key, self._env[1]
+            analysis.site, config, theme, self._store, analysis.digests, self._env[1]
         )
         pages = {file_of(page.path): page for page in rendering.plan}
-        generation = Generation(rendering, pages, groups=[a.make for a in rendering.others()])
+        others = {a.name: a.make for a in rendering.others()}
+        static = others.pop(STATIC)()  # the stylesheet and scripts every page asks for
+        generation = Generation(
+            rendering, pages, others, {f.path: _joined(f.content) for f in static}
+        )
         with self._lock:
             self._current = generation
         return analysis.report
@@ -101,7 +105,12 @@ class LiveSite:
             return Response(generation.files[file])
         page = generation.pages.get(file)
         if page is None:
-            return Response(self._from_groups(generation, file))
+            make = generation.others.get(file)
+            if make is None:
+                return Response(None)
+            for made in make():
+                generation.files[made.path] = _joined(made.content)
+            return Response(generation.files.get(file))
         try:
             (made,) = generation.rendering.render(page)
         except TemplateProblem as problem:
@@ -110,15 +119,6 @@ class LiveSite:
         content = _joined(made.content)
         generation.files[file] = self._last_good[file] = content
         return Response(content)
-
-    def _from_groups(self, generation: Generation, file: str) -> bytes | None:
-        """Make the feeds, calendars, open data, sitemap and static files group by group
-        (static first: every page asks for the stylesheet) until `file` turns up."""
-        while file not in generation.files and generation.groups:
-            make = generation.groups.pop()
-            for made in make():
-                generation.files[made.path] = _joined(made.content)
-        return generation.files.get(file)
 
 
 def _joined(content: bytes | Iterable[bytes]) -> bytes:

@@ -9,7 +9,7 @@ artifacts whose fingerprint it has not published before, so a rebuild renders on
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -17,19 +17,20 @@ from jinja2 import Environment
 
 from sitegen.cache import Store, code_fingerprint, fingerprint
 from sitegen.config import SiteConfig
-from sitegen.link.urls import feed_path, file_of
-from sitegen.model import Artifact, OutputFile, Site
-from sitegen.render.api import clauses_csv, resolutions_json
+from sitegen.link.urls import calendar_path, feed_path, file_of
+from sitegen.model import Artifact, Material, OutputFile, Resolution, Site, Task
+from sitegen.render.api import CLAUSES_CSV, RESOLUTIONS_JSON, clauses_csv, resolutions_json
 from sitegen.render.assets import collect_assets
-from sitegen.render.feeds import addressee_feeds, site_feed
+from sitegen.render.feeds import FEED_ENTRIES, addressee_feed, site_feed
 from sitegen.render.html import TemplateProblem, render_page
-from sitegen.render.ical import calendars
+from sitegen.render.ical import CalendarEvents
 from sitegen.render.plan import PlannedPage, plan_pages, resolution_shards
 from sitegen.render.search import SearchUnavailable, bundle_path, search_bundle, shard_of
-from sitegen.render.sitemap import robots, sitemap
+from sitegen.render.sitemap import ROBOTS_TXT, SITEMAP_XML, robots, sitemap
 from sitegen.render.theme import Theme, ThemeError, environment, load_theme
 
 __all__ = [
+    "STATIC",
     "Rendering",
     "SearchUnavailable",
     "TemplateProblem",
@@ -48,10 +49,11 @@ class Rendering:
         config: SiteConfig,
         theme: Theme,
         store: Store,
-        content_key: str,
+        digests: Mapping[str, str],  # source path → digest of its bytes
         env: Environment | None = None,  # a long-lived one (serve) keeps compiled templates
     ) -> None:
         self.site, self.config, self.theme, self.store = site, config, theme, store
+        self.digests = digests
         self.env = env or environment(theme)
         self.plan = plan_pages(site, config)
         self.shards = resolution_shards(site)
@@ -66,8 +68,10 @@ class Rendering:
         self.base_key = fingerprint(
             code_fingerprint(), theme.digest, config.settings(), self.site_globals
         )
-        # Feeds, calendars and open data read the whole archive, and "today" decides states.
-        self.site_key = fingerprint(self.base_key, content_key, site.today)
+        # Open data and the sitemap read the whole archive, and "today" decides states.
+        self.site_key = fingerprint(self.base_key, sorted(digests.items()), site.today)
+        # Feeds and calendars link to addressee pages: every one's name and path.
+        self.addressees_key = fingerprint([(a.key, a.path) for a in site.addressees])
         self.searchable: list[tuple[str, str]] = []  # (file, key) of pages shown so far
 
     def pages(
@@ -133,22 +137,76 @@ class Rendering:
         ]
 
     def others(self) -> Iterator[Artifact]:
-        """Sitemap, feeds, calendars, open data and static files, a group each."""
+        """The sitemap, robots.txt, open data, every feed and calendar: one artifact per file,
+        named by its path; the theme's static files: one artifact. A feed or calendar is keyed
+        by the documents it shows, so an edit remakes only its addressees' ones."""
         site, config, catalogue = self.site, self.config, self.theme.catalogue
-        groups: dict[str, Callable[[], Iterator[OutputFile] | list[OutputFile]]] = {
-            "sitemap": lambda: [sitemap(self.plan, config), robots(config)],
-            "feeds": lambda: [
-                site_feed(site, config, catalogue),
-                *addressee_feeds(site, config, catalogue),
-            ],
-            "calendars": lambda: calendars(site, config, catalogue, self.store),
-            "api": lambda: [resolutions_json(site, config), clauses_csv(site, config)],
-        }
-        for name, make in groups.items():
-            yield Artifact(name, fingerprint(self.site_key, name), make)
-        yield Artifact("static", fingerprint(self.base_key, "static"), lambda: self.assets.files)
+        yield self._whole(SITEMAP_XML, lambda: sitemap(self.plan, config))
+        yield self._whole(ROBOTS_TXT, lambda: robots(config))
+        yield self._whole(RESOLUTIONS_JSON, lambda: resolutions_json(site, config))
+        yield self._whole(CLAUSES_CSV, lambda: clauses_csv(site, config))
+        newest = [*site.resolutions[:FEED_ENTRIES], *site.materials]
+        yield self._keyed_file(
+            feed_path(), newest, lambda: [site_feed(site, config, catalogue)], "feed"
+        )
+        for listing in site.addressees:
+            yield self._keyed_file(
+                feed_path(listing.path),
+                listing.resolutions[:FEED_ENTRIES],
+                partial(lambda x: [addressee_feed(x, site, config, catalogue)], listing),
+                "feed",
+                listing.key,
+                listing.slug,
+                listing.lang,
+            )
+        events = CalendarEvents(site, config, catalogue, self.store)
+        yield self._keyed_file(
+            calendar_path(), self._shown(site.tasks), events.site_calendar, "ics", site.today
+        )
+        for listing in site.addressees:
+            yield self._keyed_file(
+                calendar_path(listing.path),
+                self._shown(listing.tasks),
+                partial(events.addressee_calendar, listing),
+                "ics",
+                site.today,
+                listing.key,
+                listing.lang,
+            )
+        yield Artifact(STATIC, fingerprint(self.base_key, STATIC), lambda: self.assets.files)
+
+    def _whole(self, path: str, make: Callable[[], OutputFile]) -> Artifact:
+        """A file made from the whole archive (the sitemap, open data): keyed by every
+        source and "today"."""
+        return Artifact(path, fingerprint(self.site_key, path), lambda: [make()])
+
+    def _keyed_file(
+        self,
+        path: str,
+        documents: Iterable[Resolution | Material],
+        make: Callable[[], list[OutputFile]],
+        *more: object,
+    ) -> Artifact:
+        """A file made from some documents: keyed by their bytes and page paths, so it is
+        remade when one of them (or its link target) changes, not on any edit."""
+        shown = [
+            (d.source, self.digests.get(d.source), self.site.paths[d.source]) for d in documents
+        ]
+        key = fingerprint(self.base_key, self.addressees_key, path, shown, *more)
+        return Artifact(path, key, make)
+
+    def _shown(self, tasks: Iterable[Task]) -> list[Resolution | Material]:
+        """The documents behind the events of a calendar: the tasks' resolutions and the
+        materials that report them done."""
+        found: dict[str, Resolution | Material] = {}
+        for task in tasks:
+            found.setdefault(task.resolution.source, task.resolution)
+            for material in task.materials:
+                found.setdefault(material.source, material)
+        return list(found.values())
 
 
+STATIC = "static"  # the artifact of the theme's files (stylesheet, scripts, icons)
 PARALLEL_FROM = 200  # pages; below this a pool of processes costs more than it saves
 _WORK: tuple[Rendering, Mapping[str, str]] | None = None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,15 +63,16 @@ def site_feed(site: Site, config: SiteConfig, catalogue: Catalogue) -> OutputFil
     return _feed(path, "", config.title, config.language, entries[:FEED_ENTRIES], config)
 
 
-def addressee_feeds(site: Site, config: SiteConfig, catalogue: Catalogue) -> Iterator[OutputFile]:
+def addressee_feed(
+    listing: Listing, site: Site, config: SiteConfig, catalogue: Catalogue
+) -> OutputFile:
     """/addressees/<slug>/feed.xml: one entry per resolution that addresses them."""
-    for listing in site.addressees:
-        entries = [  # listings hold resolutions newest first
-            _addressee_entry(r, listing, site, config, catalogue)
-            for r in listing.resolutions[:FEED_ENTRIES]
-        ]
-        title = f"{listing.key} — {config.title}"
-        yield _feed(feed_path(listing.path), listing.path, title, listing.lang, entries, config)
+    entries = [  # listings hold resolutions newest first
+        _addressee_entry(r, listing, site, config, catalogue)
+        for r in listing.resolutions[:FEED_ENTRIES]
+    ]
+    title = f"{listing.key} — {config.title}"
+    return _feed(feed_path(listing.path), listing.path, title, listing.lang, entries, config)
 
 
 def _feed(

@@ -15,7 +15,7 @@ Every value comes from the content (no clock): the same content gives the same b
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Component, Event
@@ -23,7 +23,7 @@ from icalendar import Calendar, Component, Event
 from sitegen.cache import Store, code_fingerprint, fingerprint
 from sitegen.config import SiteConfig
 from sitegen.link.urls import calendar_path
-from sitegen.model import DeadlineKind, OutputFile, Site, Task
+from sitegen.model import DeadlineKind, Listing, OutputFile, Site, Task
 from sitegen.render.permalinks import absolute_url, clause_url
 from sitegen.render.theme import Catalogue
 from sitegen.render.views import long_date
@@ -35,32 +35,46 @@ PAST_DAYS = 365  # how far back a calendar reaches from "today"
 MAX_EVENTS = 2000  # per calendar
 
 
-def calendars(
-    site: Site, config: SiteConfig, catalogue: Catalogue, store: Store
-) -> Iterator[OutputFile]:
-    """/deadlines.ics with every dated deadline, and /addressees/<slug>/deadlines.ics each.
+class CalendarEvents:
+    """Makes /deadlines.ics (every dated deadline) and /addressees/<slug>/deadlines.ics each.
 
-    icalendar's serialisation is the costly part: each event is serialised once and shared by
-    every calendar that lists it, and kept in `store` by the fingerprint of its fields, so a
-    rebuild serialises only the events whose clause, resolution or links changed.
+    icalendar's serialisation is the costly part: each event is serialised once per build and
+    shared by every calendar that lists it, and each calendar keeps its events in `store` by the
+    fingerprint of their fields, so remaking a calendar serialises only the events whose
+    clause, resolution or links changed. A calendar's cache holds only its current events.
     """
-    known: dict[str, bytes] = store.load("ical", "events") or {}
-    used: dict[str, bytes] = {}
 
-    def serialised(task: Task, due: date) -> bytes:
-        fields = _fields(task, due, site, config, catalogue)
-        key = fingerprint(code_fingerprint(), fields)
-        if key not in used:
-            used[key] = known.get(key) or folded(_event(*fields))
-        return used[key]
+    def __init__(self, site: Site, config: SiteConfig, catalogue: Catalogue, store: Store):
+        self.site, self.config, self.catalogue, self.store = site, config, catalogue, store
+        self._made: dict[str, bytes] = {}  # this build's events, shared between calendars
 
-    name = catalogue.text(config.language, "calendar.site_name", site=config.title)
-    yield _calendar(calendar_path(), name, site.tasks, site, config, serialised)
-    for listing in site.addressees:
-        name = catalogue.text(listing.lang, "calendar.addressee_name", name=listing.key)
-        yield _calendar(calendar_path(listing.path), name, listing.tasks, site, config, serialised)
-    if used.keys() != known.keys():
-        store.save("ical", "events", used)  # only this build's events: the cache never grows
+    def site_calendar(self) -> list[OutputFile]:
+        name = self.catalogue.text(
+            self.config.language, "calendar.site_name", site=self.config.title
+        )
+        return [self._calendar(calendar_path(), name, self.site.tasks)]
+
+    def addressee_calendar(self, listing: Listing) -> list[OutputFile]:
+        name = self.catalogue.text(listing.lang, "calendar.addressee_name", name=listing.key)
+        return [self._calendar(calendar_path(listing.path), name, listing.tasks)]
+
+    def _calendar(self, path: str, name: str, tasks: Iterable[Task]) -> OutputFile:
+        known: dict[str, bytes] = self.store.load("ical", path) or {}
+        used: dict[str, bytes] = {}
+
+        def serialised(task: Task, due: date) -> bytes:
+            fields = _fields(task, due, self.site, self.config, self.catalogue)
+            key = fingerprint(code_fingerprint(), fields)
+            if key not in used:
+                if key not in self._made:
+                    self._made[key] = known.get(key) or folded(_event(*fields))
+                used[key] = self._made[key]
+            return used[key]
+
+        calendar = _calendar(path, name, tasks, self.site, self.config, serialised)
+        if used.keys() != known.keys():
+            self.store.save("ical", path, used)
+        return calendar
 
 
 def event_uid(task: Task) -> str:

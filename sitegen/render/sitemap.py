@@ -8,6 +8,9 @@ from sitegen.config import SiteConfig
 from sitegen.model import OutputFile
 from sitegen.render.plan import PlannedPage
 
+SITEMAP_XML = "sitemap.xml"
+ROBOTS_TXT = "robots.txt"
+
 
 def sitemap(pages: list[PlannedPage], config: SiteConfig) -> OutputFile:
     urls = sorted(config.base_url + p.path for p in pages if p.path != "404.html")
@@ -17,9 +20,9 @@ def sitemap(pages: list[PlannedPage], config: SiteConfig) -> OutputFile:
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         f"{body}</urlset>\n"
     )
-    return OutputFile("sitemap.xml", text.encode("utf-8"))
+    return OutputFile(SITEMAP_XML, text.encode("utf-8"))
 
 
 def robots(config: SiteConfig) -> OutputFile:
     text = f"User-agent: *\nAllow: /\nSitemap: {config.base_url}sitemap.xml\n"
-    return OutputFile("robots.txt", text.encode("utf-8"))
+    return OutputFile(ROBOTS_TXT, text.encode("utf-8"))
