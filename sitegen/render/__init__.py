@@ -55,7 +55,7 @@ class Rendering:
         self.site, self.config, self.theme, self.store = site, config, theme, store
         self.digests = digests
         self.env = env or environment(theme)
-        self.plan = plan_pages(site, config)
+        self.plan = plan_pages(site, config, digests)
         self.shards = resolution_shards(site)
         self.assets = collect_assets(theme)
         self.site_globals = {
@@ -96,12 +96,19 @@ class Rendering:
             _WORK = None
             return
         for page in self.plan:
-            view, key = self._keyed(page)
-            yield self._artifact(page, key, partial(self._html, page, view))
+            key, view = self._keyed(page)
+            make = partial(self.render, page) if view is None else partial(self._html, page, view)
+            yield self._artifact(page, key, make)
 
-    def _keyed(self, page: PlannedPage) -> tuple[Mapping[str, object], str]:
-        view = page.view()
-        return view, fingerprint(self.base_key, page.path, page.template, page.lang, view)
+    def _keyed(self, page: PlannedPage) -> tuple[str, Mapping[str, object] | None]:
+        """The page's key, from its inputs when it has them (then no view is built yet),
+        else from its view, which comes along for rendering."""
+        if page.inputs is not None:
+            inputs: object = page.inputs()
+            view = None
+        else:
+            inputs = view = page.view()
+        return fingerprint(self.base_key, page.path, page.template, page.lang, inputs), view
 
     def _artifact(
         self, page: PlannedPage, key: str, make: Callable[[], list[OutputFile]]
@@ -216,11 +223,16 @@ def _work(index: int) -> tuple[int, str, bytes | None]:
     assert _WORK is not None
     rendering, published = _WORK
     page = rendering.plan[index]
-    view, key = rendering._keyed(page)
+    key, view = rendering._keyed(page)
     if published.get(page.path) == key:
         return index, key, None
     content = render_page(
-        page, view, rendering.env, rendering.theme, rendering.config, rendering.site_globals
+        page,
+        page.view() if view is None else view,
+        rendering.env,
+        rendering.theme,
+        rendering.config,
+        rendering.site_globals,
     )
     return index, key, content
 

@@ -23,10 +23,12 @@ class PlannedPage:
     lang: str
     view: Callable[[], Mapping[str, object]]
     searchable: bool = False  # has `data-pagefind-body`: Pagefind reads it
+    # What the view is made from, when that is cheaper to fingerprint than the view itself.
+    inputs: Callable[[], object] | None = None
 
 
-def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
-    views = Views(site, config)
+def plan_pages(site: Site, config: SiteConfig, digests: Mapping[str, str]) -> list[PlannedPage]:
+    views = Views(site, config, digests)
     lang = config.language
 
     def fixed(view: Mapping[str, object]) -> Callable[[], Mapping[str, object]]:
@@ -55,12 +57,20 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PlannedPage]:
         PlannedPage("404.html", "404.html", lang, fixed({})),
     ]
 
-    def document(source: str, template: str, language: str, view: Callable) -> PlannedPage:
+    def document(
+        source: str, template: str, language: str, view: Callable, inputs: Callable | None = None
+    ) -> PlannedPage:
         """The page of a resolution, material or plain page: searchable."""
-        return PlannedPage(site.paths[source], template, language, view, searchable=True)
+        return PlannedPage(site.paths[source], template, language, view, True, inputs)
 
     pages += [
-        document(r.source, "resolution.html", r.lang, partial(views.resolution_page, r))
+        document(
+            r.source,
+            "resolution.html",
+            r.lang,
+            partial(views.resolution_page, r),
+            partial(views.resolution_inputs, r),
+        )
         for r in site.resolutions
     ]
     for listing in site.addressees:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
@@ -138,9 +138,10 @@ class TaskView:
 class Views:
     """Builds view models for one site; holds lookups shared by every page."""
 
-    def __init__(self, site: Site, config: SiteConfig) -> None:
+    def __init__(self, site: Site, config: SiteConfig, digests: Mapping[str, str]) -> None:
         self.site = site
         self.config = config
+        self.digests = digests  # source path → digest of its bytes
         self.addressee_paths = {a.key: a.path for a in site.addressees}
         self.body_paths = {b.key: b.path for b in site.bodies}
         self.documents = {r.source: self.document(r) for r in site.resolutions}
@@ -216,6 +217,34 @@ class Views:
             )
             self._tasks[key] = view
         return view
+
+    @cached_property
+    def _links(self) -> tuple[list, list]:
+        """Every addressee's and body's page: what clauses, sections and lists link to."""
+        return sorted(self.addressee_paths.items()), sorted(self.body_paths.items())
+
+    def resolution_inputs(self, resolution: Resolution) -> tuple:
+        """Everything `resolution_page` reads, far cheaper to fingerprint than the view it
+        makes: the document by its bytes' digest, and what the archive adds to it (page paths,
+        citations, the documents citing it, its tasks' states and materials). Keep the two in
+        step: tests/write compare incremental builds with clean ones."""
+        source, paths, digests = resolution.source, self.site.paths, self.digests
+
+        def document(path: str) -> tuple[str, str | None, str]:
+            return path, digests.get(path), paths[path]
+
+        tasks = [
+            (anchor, str(task.state), [document(m.source) for m in task.materials])
+            for anchor in (c.anchor for c in resolution.clauses)
+            if (task := self.tasks.get((source, anchor))) is not None
+        ]
+        return (
+            document(source),
+            self._links,
+            self.site.citations.get(source, ()),
+            [document(s) for s in self.site.referenced_by.get(source, ())],
+            tasks,
+        )
 
     def resolution_page(self, resolution: Resolution) -> dict[str, object]:
         page = self.site.paths[resolution.source]

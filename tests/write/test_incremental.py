@@ -3,10 +3,16 @@ changed, and its output is byte for byte what a clean build gives."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
 from sitegen.build import build
 from support import ROOT, clean_build, edit, sample_copy, seminar, tree
 
 SEED_001 = "content/resolutions/2020/1-2020-3.md"
+SEED_001_PAGE = "resolutions/2020/1-2020-3/"
 CLAUSE_3_2 = "3.2. Провести навчальний семінар для керівників"
 
 
@@ -82,3 +88,44 @@ def test_an_unchanged_site_still_fails_strict_mode_on_its_warnings(make_site):
     strict = build(config, strict=True)
     assert strict.published is None
     assert [d.code for d in strict.report.warnings] == [d.code for d in warned.report.warnings]
+
+
+CITING = "content/resolutions/2020/citing.md"
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "shown_on"),
+    [
+        # A material's title is listed under the clause it implements.
+        (
+            "content/materials/opyt-kolleg-vzaimnyy-uspekh.md",
+            'title: "Опыт коллег: взаимный успех"',
+            'title: "Опыт коллег: общий успех"',
+            "resolutions/undated/z-pytannia-orhanizatsii-mizhnarodnoho-spivrobitnytstva/",
+        ),
+        # A resolution lists the documents that cite it, by their titles.
+        (CITING, "title: Про проведення семінару", "title: Про семінар", SEED_001_PAGE),
+        # "Today" moves a clause from upcoming to overdue on its resolution's page.
+        (None, "", "", SEED_001_PAGE),
+    ],
+)
+def test_what_a_resolution_page_shows_from_other_files_is_kept_current(
+    tmp_path, path, old, new, shown_on
+):
+    """A resolution page is keyed by its inputs (its bytes, and what the archive adds to it),
+    not by its view: each such input, changed in another file, must reach the page."""
+    config = sample_copy(tmp_path / "site")
+    citing = seminar("88").replace(
+        "1.1. Провести семінар.", "1.1. Виконати рішення колегії від 04.03.2020 № 1/2020-3."
+    )
+    (config.root / CITING).write_text(citing, "utf-8")
+    build(config, strict=True)
+    before = (config.output_dir / shown_on / "index.html").read_bytes()
+    if path is None:
+        config = replace(config, today=date(2021, 6, 1))
+    else:
+        edit(config, path, old, new)
+    result = build(config, strict=True).published
+    assert result is not None and shown_on in result.rendered
+    assert (config.output_dir / shown_on / "index.html").read_bytes() != before
+    assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
