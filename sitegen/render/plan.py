@@ -75,24 +75,41 @@ def plan_pages(site: Site, config: SiteConfig, digests: Mapping[str, str]) -> li
     ]
     for listing in site.addressees:
         # Its name is searchable; its per-year pages are long lists that Pagefind need not read.
-        addressee = partial(views.addressee_page, listing)
-        pages.append(PlannedPage(listing.path, "addressee.html", lang, addressee, searchable=True))
+        pages.append(
+            PlannedPage(
+                listing.path,
+                "addressee.html",
+                lang,
+                partial(views.addressee_page, listing),
+                searchable=True,
+                inputs=partial(views.listing_inputs, listing),
+            )
+        )
         pages += [
             PlannedPage(
                 y["path"],
                 "addressee.html",
                 lang,
                 partial(views.addressee_year_page, listing, y["key"]),
+                inputs=partial(views.listing_inputs, listing, y["key"]),
             )
             for y in views.addressee_years(listing)
         ]
-    pages += [
-        PlannedPage(b.path, "body.html", lang, partial(views.listing, b)) for b in site.bodies
-    ]
-    pages += [PlannedPage(y.path, "year.html", lang, partial(views.listing, y)) for y in site.years]
-    pages += [
-        PlannedPage(m.path, "month.html", lang, partial(views.month_page, m)) for m in site.months
-    ]
+    for template, listings, view in (
+        ("body.html", site.bodies, views.listing),
+        ("year.html", site.years, views.listing),
+        ("month.html", site.months, views.month_page),
+    ):
+        pages += [
+            PlannedPage(
+                listing.path,
+                template,
+                lang,
+                partial(view, listing),
+                inputs=partial(views.listing_inputs, listing),
+            )
+            for listing in listings
+        ]
     pages += [
         document(m.source, "material.html", m.lang, partial(views.material_page, m))
         for m in site.materials

@@ -223,27 +223,79 @@ class Views:
         """Every addressee's and body's page: what clauses, sections and lists link to."""
         return sorted(self.addressee_paths.items()), sorted(self.body_paths.items())
 
+    def _document(self, source: str) -> tuple[str, str | None, str]:
+        """A document as page keys see it: its source, the digest of its bytes, its page."""
+        return source, self.digests.get(source), self.site.paths[source]
+
+    def _task_inputs(self, task: Task) -> tuple:
+        materials = [self._document(m.source) for m in task.materials]
+        return task.clause.anchor, str(task.state), materials
+
+    def _listed(self, resolution: Resolution) -> tuple:
+        """A resolution as lists show it (its `DocumentView`'s sources)."""
+        r = resolution
+        return (
+            r.source,
+            self.site.paths[r.source],
+            r.title,
+            r.kind,
+            r.body,
+            r.number,
+            r.date,
+            r.lang,
+            r.status,
+        )
+
+    def _listed_task(self, task: Task) -> tuple:
+        """A task as lists show it (its `TaskView`'s sources): the clause's shown fields, not
+        the whole document, so an edit of one clause changes only the lists that show it."""
+        c, d = task.clause, task.clause.deadline
+        deadline = (d.text, str(d.kind), d.due, d.start) if d else None
+        clause = (
+            c.number,
+            c.anchor,
+            str(c.role),
+            c.text,
+            c.html,
+            c.addressee,
+            deadline,
+            c.responsible,
+        )
+        return self._listed(task.resolution), clause, self._task_inputs(task)
+
     def resolution_inputs(self, resolution: Resolution) -> tuple:
         """Everything `resolution_page` reads, far cheaper to fingerprint than the view it
         makes: the document by its bytes' digest, and what the archive adds to it (page paths,
         citations, the documents citing it, its tasks' states and materials). Keep the two in
         step: tests/write compare incremental builds with clean ones."""
-        source, paths, digests = resolution.source, self.site.paths, self.digests
-
-        def document(path: str) -> tuple[str, str | None, str]:
-            return path, digests.get(path), paths[path]
-
+        source = resolution.source
         tasks = [
-            (anchor, str(task.state), [document(m.source) for m in task.materials])
+            self._task_inputs(task)
             for anchor in (c.anchor for c in resolution.clauses)
             if (task := self.tasks.get((source, anchor))) is not None
         ]
         return (
-            document(source),
+            self._document(source),
             self._links,
             self.site.citations.get(source, ()),
-            [document(s) for s in self.site.referenced_by.get(source, ())],
+            [self._document(s) for s in self.site.referenced_by.get(source, ())],
             tasks,
+        )
+
+    def listing_inputs(self, listing: Listing, year: str | None = None) -> tuple:
+        """Everything the page of a listing (addressee, body, year, month) or of an addressee's
+        year reads, as `resolution_inputs` does for a resolution: its documents and tasks, in
+        order, as lists show them, with the tasks' states and materials."""
+        tasks, documents = (
+            (listing.tasks, listing.resolutions)
+            if year is None
+            else self._by_year(listing).get(year, ((), ()))
+        )
+        return (
+            (listing.key, listing.path, listing.lang, listing.month, year),
+            self._links,
+            [self._listed(r) for r in documents],
+            [self._listed_task(t) for t in tasks],
         )
 
     def resolution_page(self, resolution: Resolution) -> dict[str, object]:
