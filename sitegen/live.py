@@ -24,7 +24,7 @@ from sitegen.diagnostics import Diagnostic, Report, error
 from sitegen.link.urls import file_of
 from sitegen.load import Known, load_sources
 from sitegen.model import OutputFile
-from sitegen.render import STATIC, Rendering, TemplateProblem, ThemeError, load_theme
+from sitegen.render import Rendering, TemplateProblem, ThemeError, load_theme
 from sitegen.render.plan import PlannedPage
 from sitegen.render.theme import environment
 
@@ -35,8 +35,9 @@ class Generation:
 
     rendering: Rendering
     pages: dict[str, PlannedPage]  # output file → page
-    others: dict[str, Callable[[], Iterable[OutputFile]]]  # file → how to make it (feeds, …)
     files: dict[str, bytes]  # the static files, and what was made on request until replaced
+    # file → how to make it (feeds, calendars, open data): listed on the first such request
+    others: dict[str, Callable[[], Iterable[OutputFile]]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,18 +83,12 @@ class LiveSite:
             analysis.site, config, theme, self._store, analysis.digests, self._env[1]
         )
         pages = {file_of(page.path): page for page in rendering.plan}
-        others = {a.name: a.make for a in rendering.others()}
-        static = others.pop(STATIC)()  # the stylesheet and scripts every page asks for
-        generation = Generation(
-            rendering, pages, others, {f.path: _joined(f.content) for f in static}
-        )
+        # The stylesheet and scripts every page asks for: read now.
+        static = {f.path: _joined(f.content) for f in rendering.assets.files}
+        generation = Generation(rendering, pages, static)
         with self._lock:
             self._current = generation
         return analysis.report
-
-    @property
-    def ready(self) -> bool:
-        return self._current is not None
 
     def get(self, file: str) -> Response:
         """The bytes of an output file ("resolutions/2020/1/index.html", "feed.xml")."""
@@ -105,6 +100,8 @@ class LiveSite:
             return Response(generation.files[file])
         page = generation.pages.get(file)
         if page is None:
+            if generation.others is None:
+                generation.others = {a.name: a.make for a in generation.rendering.others()}
             make = generation.others.get(file)
             if make is None:
                 return Response(None)

@@ -28,9 +28,9 @@ from sitegen.render.plan import PlannedPage, plan_pages, resolution_shards
 from sitegen.render.search import SearchUnavailable, bundle_path, search_bundle, shard_of
 from sitegen.render.sitemap import ROBOTS_TXT, SITEMAP_XML, robots, sitemap
 from sitegen.render.theme import Theme, ThemeError, environment, load_theme
+from sitegen.render.views import document_key
 
 __all__ = [
-    "STATIC",
     "Rendering",
     "SearchUnavailable",
     "TemplateProblem",
@@ -196,9 +196,7 @@ class Rendering:
     ) -> Artifact:
         """A file made from some documents: keyed by their bytes and page paths, so it is
         remade when one of them (or its link target) changes, not on any edit."""
-        shown = [
-            (d.source, self.digests.get(d.source), self.site.paths[d.source]) for d in documents
-        ]
+        shown = [document_key(self.site, self.digests, d.source) for d in documents]
         key = fingerprint(self.base_key, self.addressees_key, path, shown, *more)
         return Artifact(path, key, make)
 

@@ -47,6 +47,11 @@ def _year(day: date | None) -> str:
     return str(day.year) if day else "undated"
 
 
+def document_key(site: Site, digests: Mapping[str, str], source: str) -> tuple:
+    """A document as artifact keys see it: its source, the digest of its bytes, its page."""
+    return source, digests.get(source), site.paths[source]
+
+
 # The helpers below are pure and run for every clause on every page: cached (a 1k archive
 # spent 22 s in them uncached). A link is cached per page and target file, not per anchor.
 def relative_href(from_path: str, to_path: str) -> str:
@@ -218,14 +223,8 @@ class Views:
             self._tasks[key] = view
         return view
 
-    @cached_property
-    def _links(self) -> tuple[list, list]:
-        """Every addressee's and body's page: what clauses, sections and lists link to."""
-        return sorted(self.addressee_paths.items()), sorted(self.body_paths.items())
-
     def _document(self, source: str) -> tuple[str, str | None, str]:
-        """A document as page keys see it: its source, the digest of its bytes, its page."""
-        return source, self.digests.get(source), self.site.paths[source]
+        return document_key(self.site, self.digests, source)
 
     def _task_inputs(self, task: Task) -> tuple:
         materials = [self._document(m.source) for m in task.materials]
@@ -237,6 +236,7 @@ class Views:
         return (
             r.source,
             self.site.paths[r.source],
+            self.body_paths[r.body],
             r.title,
             r.kind,
             r.body,
@@ -261,7 +261,8 @@ class Views:
             deadline,
             c.responsible,
         )
-        return self._listed(task.resolution), clause, self._task_inputs(task)
+        link = self.addressee_paths.get(c.addressee or "")
+        return self._listed(task.resolution), clause, link, self._task_inputs(task)
 
     def resolution_inputs(self, resolution: Resolution) -> tuple:
         """Everything `resolution_page` reads, far cheaper to fingerprint than the view it
@@ -274,11 +275,15 @@ class Views:
             for anchor in (c.anchor for c in resolution.clauses)
             if (task := self.tasks.get((source, anchor))) is not None
         ]
+        addressees = {a.name for a in resolution.addressees}
+        addressees.update(s.addressee for s in resolution.sections if s.addressee)
+        addressees.update(c.addressee for c in resolution.clauses if c.addressee)
         return (
             self._document(source),
-            self._links,
+            self.body_paths[resolution.body],
+            [(name, self.addressee_paths.get(name)) for name in sorted(addressees)],
             self.site.citations.get(source, ()),
-            [self._document(s) for s in self.site.referenced_by.get(source, ())],
+            [self.documents[s] for s in self.site.referenced_by.get(source, ())],
             tasks,
         )
 
@@ -293,7 +298,6 @@ class Views:
         )
         return (
             (listing.key, listing.path, listing.lang, listing.month, year),
-            self._links,
             [self._listed(r) for r in documents],
             [self._listed_task(t) for t in tasks],
         )

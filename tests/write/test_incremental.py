@@ -30,6 +30,15 @@ def test_a_no_op_rebuild_renders_nothing_and_leaves_output_untouched(tmp_path):
     assert {p: p.stat().st_mtime_ns for p in config.output_dir.rglob("*") if p.is_file()} == stamps
 
 
+def changed(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    """The pages whose bytes differ between two clean builds (or that are new)."""
+    return {
+        path.removesuffix("index.html")
+        for path in after
+        if path.endswith(".html") and before.get(path) != after[path]
+    }
+
+
 def test_editing_one_clause_renders_exactly_the_pages_that_show_it(tmp_path):
     config = sample_copy(tmp_path / "site")
     before = clean_build(config, tmp_path / "before")
@@ -48,11 +57,7 @@ def test_editing_one_clause_renders_exactly_the_pages_that_show_it(tmp_path):
         "deadlines/",
         "",
     }
-    changed_pages = {
-        path.removesuffix("index.html")
-        for path in after
-        if path.endswith(".html") and before.get(path) != after[path]
-    }
+    changed_pages = changed(before, after)
     assert set(result.rendered) == changed_pages
 
 
@@ -129,3 +134,23 @@ def test_what_a_resolution_page_shows_from_other_files_is_kept_current(
     assert result is not None and shown_on in result.rendered
     assert (config.output_dir / shown_on / "index.html").read_bytes() != before
     assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
+
+
+def test_renaming_an_addressee_renders_exactly_the_pages_that_show_it(tmp_path):
+    config = sample_copy(tmp_path / "site")
+    before = clean_build(config, tmp_path / "before")
+    build(config, strict=True)
+    edit(
+        config,
+        SEED_001,
+        "  - name: Міський методичний центр\n",
+        "  - name: Міський методичний центр освіти\n",
+    )
+    result = build(config, strict=True).published
+    assert result is not None
+    after = clean_build(config, tmp_path / "after")
+    assert tree(config.output_dir) == after
+    changed_pages = changed(before, after)
+    assert set(result.rendered) == changed_pages
+    assert "resolutions/2020/1-2020-3/" in changed_pages
+    assert len(changed_pages) < len([p for p in after if p.endswith(".html")]) / 2
