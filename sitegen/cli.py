@@ -66,13 +66,13 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--out", help="output folder (default: output)")
     build_cmd.add_argument("--base-url", help="URL or path the site is served under")
     build_cmd.add_argument(
-        "--clean", action="store_true", help="rebuild from scratch (every build does, for now)"
+        "--clean", action="store_true", help="rebuild everything, ignoring .sitegen-cache/"
     )
     build_cmd.add_argument(
         "--jobs",
         type=int,
         default=os.cpu_count() or 1,
-        help="processes that parse (default: cores)",
+        help="processes that parse and render (default: cores)",
     )
     build_cmd.add_argument("--format", choices=("text", "github"), default="text")
 
@@ -124,7 +124,7 @@ def _print(report: Report, output_format: str, lang: str) -> None:
 
 def _build(args: argparse.Namespace, config: SiteConfig) -> int:
     started = time.perf_counter()
-    result = build(config, strict=args.strict, jobs=max(1, args.jobs))
+    result = build(config, strict=args.strict, jobs=max(1, args.jobs), cache=not args.clean)
     _print(result.report, args.format, args.lang)
     if result.published is None:
         _say(args.lang, "cli.nothing-written")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 import mimetypes
+import os
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -164,7 +165,7 @@ def serve(config: SiteConfig, host: str, port: int, strict: bool = False) -> Non
         if loop:
             loop[0].add_callback(LiveReloadHandler.reload_waiters, "*")
 
-    build(config, strict=strict)
+    build(config, strict=strict, jobs=os.cpu_count() or 1)  # no threads yet: forking is safe
     rebuild()
     observer = Observer()
     handler = Rebuilder(rebuild, config.output_dir)

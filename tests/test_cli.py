@@ -125,3 +125,16 @@ def test_output_does_not_depend_on_file_system_order(tmp_path):
         assert main(["-C", str(site), "build", "--strict"]) == 0
         outputs.append(tree(site / "output"))
     assert outputs[0] == outputs[1]
+
+
+def test_clean_build_renders_every_page_again(tmp_path, capsys):
+    site = tmp_path / "site"
+    assert main(["init", str(site)]) == 0
+    assert main(["--lang", "en", "-C", str(site), "build"]) == 0
+    pages = sum(1 for _ in (site / "output").rglob("*.html"))
+    assert main(["--lang", "en", "-C", str(site), "build"]) == 0
+    assert capsys.readouterr().err.rstrip().endswith("pages rendered: 0")
+    before = tree(site / "output")
+    assert main(["--lang", "en", "-C", str(site), "build", "--clean"]) == 0
+    assert capsys.readouterr().err.rstrip().endswith(f"pages rendered: {pages}")
+    assert tree(site / "output") == before
