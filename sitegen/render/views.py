@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 
 from babel.dates import format_date
 
+from sitegen.cache import fingerprint
 from sitegen.config import SiteConfig
 from sitegen.link.urls import calendar_path, feed_path, file_of
 from sitegen.model import (
@@ -34,6 +35,7 @@ HOME_LIMIT = 10  # tasks per list on the home page
 LIST_LIMIT = 50  # tasks per list on the deadlines overview
 GROUP_LIMIT = 100  # tasks per group on an addressee page, and documents listed there
 TASK_MEMO = 20_000  # task views kept for reuse by the next pages that list the same tasks
+TASK_KEY_MEMO = 200_000  # task fingerprints (40 characters each) kept likewise
 GROUPS = (
     ("overdue", (TaskState.OVERDUE,)),
     ("upcoming", (TaskState.DUE_SOON, TaskState.UPCOMING)),
@@ -45,6 +47,15 @@ GROUPS = (
 
 def _year(day: date | None) -> str:
     return str(day.year) if day else "undated"
+
+
+def _remember(memo: dict, key: object, value: object, limit: int = TASK_MEMO) -> None:
+    """Memos of task views and keys are bounded (a large archive has millions of tasks):
+    when full, the oldest half goes."""
+    if len(memo) >= limit:
+        for old in list(memo)[: limit // 2]:
+            del memo[old]
+    memo[key] = value
 
 
 def document_key(site: Site, digests: Mapping[str, str], source: str) -> tuple:
@@ -151,6 +162,7 @@ class Views:
         self.body_paths = {b.key: b.path for b in site.bodies}
         self.documents = {r.source: self.document(r) for r in site.resolutions}
         self._tasks: dict[tuple[str, str], TaskView] = {}
+        self._task_keys: dict[tuple[str, str], str] = {}  # fingerprints of listed tasks
         self._years_of: tuple[Listing, dict] | None = None
 
     @cached_property
@@ -214,13 +226,10 @@ class Views:
         key = (task.resolution.source, task.clause.anchor)
         view = self._tasks.get(key)
         if view is None:
-            if len(self._tasks) >= TASK_MEMO:  # bounded: a large archive has millions
-                for old in list(self._tasks)[: TASK_MEMO // 2]:  # the oldest half goes
-                    del self._tasks[old]
             view = TaskView(
                 self.clause(task.resolution, task.clause), self.documents[task.resolution.source]
             )
-            self._tasks[key] = view
+            _remember(self._tasks, key, view)
         return view
 
     def _document(self, source: str) -> tuple[str, str | None, str]:
@@ -246,23 +255,21 @@ class Views:
             r.status,
         )
 
-    def _listed_task(self, task: Task) -> tuple:
+    def _listed_task(self, task: Task) -> str:
         """A task as lists show it (its `TaskView`'s sources): the clause's shown fields, not
-        the whole document, so an edit of one clause changes only the lists that show it."""
-        c, d = task.clause, task.clause.deadline
-        deadline = (d.text, str(d.kind), d.due, d.start) if d else None
-        clause = (
-            c.number,
-            c.anchor,
-            str(c.role),
-            c.text,
-            c.html,
-            c.addressee,
-            deadline,
-            c.responsible,
-        )
-        link = self.addressee_paths.get(c.addressee or "")
-        return self._listed(task.resolution), clause, link, self._task_inputs(task)
+        the whole document, so an edit of one clause changes only the lists that show it.
+        Fingerprinted once per build (a task is listed by its addressee, year and month)."""
+        memo = (task.resolution.source, task.clause.anchor)
+        found = self._task_keys.get(memo)
+        if found is None:
+            c, d = task.clause, task.clause.deadline
+            deadline = (d.text, str(d.kind), d.due, d.start) if d else None
+            clause = (c.number, c.anchor, str(c.role), c.text, c.html, c.addressee, deadline)
+            link = self.addressee_paths.get(c.addressee or "")
+            shown = (self._listed(task.resolution), clause, c.responsible, link)
+            found = fingerprint(shown, self._task_inputs(task))
+            _remember(self._task_keys, memo, found, TASK_KEY_MEMO)
+        return found
 
     def resolution_inputs(self, resolution: Resolution) -> tuple:
         """Everything `resolution_page` reads, far cheaper to fingerprint than the view it
