@@ -239,22 +239,6 @@ class Views:
         materials = [self._document(m.source) for m in task.materials]
         return task.clause.anchor, str(task.state), materials
 
-    def _listed(self, resolution: Resolution) -> tuple:
-        """A resolution as lists show it (its `DocumentView`'s sources)."""
-        r = resolution
-        return (
-            r.source,
-            self.site.paths[r.source],
-            self.body_paths[r.body],
-            r.title,
-            r.kind,
-            r.body,
-            r.number,
-            r.date,
-            r.lang,
-            r.status,
-        )
-
     def _listed_task(self, task: Task) -> str:
         """A task as lists show it (its `TaskView`'s sources): the clause's shown fields, not
         the whole document, so an edit of one clause changes only the lists that show it.
@@ -266,7 +250,7 @@ class Views:
             deadline = (d.text, str(d.kind), d.due, d.start) if d else None
             clause = (c.number, c.anchor, str(c.role), c.text, c.html, c.addressee, deadline)
             link = self.addressee_paths.get(c.addressee or "")
-            shown = (self._listed(task.resolution), clause, c.responsible, link)
+            shown = (self.documents[task.resolution.source], clause, c.responsible, link)
             found = fingerprint(shown, self._task_inputs(task))
             _remember(self._task_keys, memo, found, TASK_KEY_MEMO)
         return found
@@ -305,7 +289,7 @@ class Views:
         )
         return (
             (listing.key, listing.path, listing.lang, listing.month, year),
-            [self._listed(r) for r in documents],
+            [self.documents[r.source] for r in documents],
             [self._listed_task(t) for t in tasks],
         )
 
