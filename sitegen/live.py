@@ -90,6 +90,11 @@ class LiveSite:
             self._current = generation
         return analysis.report
 
+    def is_page(self, file: str) -> bool:
+        with self._lock:
+            generation = self._current
+        return generation is not None and file in generation.pages
+
     def get(self, file: str) -> Response:
         """The bytes of an output file ("resolutions/2020/1/index.html", "feed.xml")."""
         with self._lock:

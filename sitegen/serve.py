@@ -108,7 +108,7 @@ def site_app(output_dir: Path, live: LiveSite, status: Status, lang: str) -> Cal
 
     def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "/").lstrip("/")
-        if path and not path.endswith("/") and _found(live, output_dir, path + "/index.html"):
+        if path and not path.endswith("/") and _is_folder(live, output_dir, path):
             start_response("301 Moved Permanently", [("Location", request_uri(environ) + "/")])
             return [b""]
         file = path + "index.html" if path.endswith("/") or not path else path
@@ -128,6 +128,11 @@ def site_app(output_dir: Path, live: LiveSite, status: Status, lang: str) -> Cal
         return [body]
 
     return app
+
+
+def _is_folder(live: LiveSite, output_dir: Path, path: str) -> bool:
+    """A page's folder asked for without its slash (only pages and the search index are)."""
+    return live.is_page(path + "/index.html") or (output_dir / path).is_dir()
 
 
 def _found(live: LiveSite, output_dir: Path, file: str) -> Response | None:

@@ -127,3 +127,22 @@ def test_a_burst_of_saves_gives_one_rebuild(server):
     wait_for(lambda: "Версія 7" in fetch(base + "about/"), "the last version")
     time.sleep(0.5)
     assert log.read_text("utf-8").count("rebuilt: ok") == 2  # the first build and one more
+
+
+def test_a_folder_without_its_slash_redirects_and_a_missing_page_is_404(server):
+    _, base, _, _ = server
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as moved:
+        opener.open(base + "about", timeout=5)
+    assert moved.value.code == 301
+    assert moved.value.headers["Location"].endswith("/about/")
+    assert "Про" in fetch(base + "about/")
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        opener.open(base + "no-such-page/", timeout=5)
+    assert missing.value.code == 404
+    assert "livereload.js" in missing.value.read().decode("utf-8")  # the site's own 404 page

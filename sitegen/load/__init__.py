@@ -26,14 +26,17 @@ def load_sources(
     seen: Known = {}
     for path, section in files:
         name = site_path(path, site_root)
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        previous = known.get(name) if known is not None else None
-        read = previous[1] if previous and previous[0] == stamp else None
-        if read is None:
-            read = read_source(path.read_bytes(), name, section)
-        seen[name] = (stamp, read)
-        source, found = read
+        if known is None:  # a build reads every file once: no stamps needed
+            source, found = read_source(path.read_bytes(), name, section)
+        else:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            previous = known.get(name)
+            read = previous[1] if previous and previous[0] == stamp else None
+            if read is None:
+                read = read_source(path.read_bytes(), name, section)
+            seen[name] = (stamp, read)
+            source, found = read
         problems.extend(found)
         if source is not None:
             sources.append(source)
