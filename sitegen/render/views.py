@@ -35,7 +35,6 @@ HOME_LIMIT = 10  # tasks per list on the home page
 LIST_LIMIT = 50  # tasks per list on the deadlines overview
 GROUP_LIMIT = 100  # tasks per group on an addressee page, and documents listed there
 TASK_MEMO = 20_000  # task views kept for reuse by the next pages that list the same tasks
-TASK_KEY_MEMO = 200_000  # task fingerprints (40 characters each) kept likewise
 GROUPS = (
     ("overdue", (TaskState.OVERDUE,)),
     ("upcoming", (TaskState.DUE_SOON, TaskState.UPCOMING)),
@@ -45,15 +44,23 @@ GROUPS = (
 )
 
 
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _ordinal(day: date | None) -> int | None:
+    return day.toordinal() if day else None
+
+
 def _year(day: date | None) -> str:
     return str(day.year) if day else "undated"
 
 
-def _remember(memo: dict, key: object, value: object, limit: int = TASK_MEMO) -> None:
-    """Memos of task views and keys are bounded (a large archive has millions of tasks):
-    when full, the oldest half goes."""
-    if len(memo) >= limit:
-        for old in list(memo)[: limit // 2]:
+def _remember(memo: dict, key: object, value: object) -> None:
+    """The memo of task views is bounded (a large archive has millions of tasks): when full,
+    the oldest half goes."""
+    if len(memo) >= TASK_MEMO:
+        for old in list(memo)[: TASK_MEMO // 2]:
             del memo[old]
     memo[key] = value
 
@@ -162,7 +169,7 @@ class Views:
         self.body_paths = {b.key: b.path for b in site.bodies}
         self.documents = {r.source: self.document(r) for r in site.resolutions}
         self._tasks: dict[tuple[str, str], TaskView] = {}
-        self._task_keys: dict[tuple[str, str], str] = {}  # fingerprints of listed tasks
+        self._document_keys: dict[str, str] = {}  # fingerprints of listed documents
         self._years_of: tuple[Listing, dict] | None = None
 
     @cached_property
@@ -179,7 +186,7 @@ class Views:
             body=resolution.body,
             body_path=self.body_paths[resolution.body],
             number=resolution.number,
-            date_iso=resolution.date.isoformat() if resolution.date else None,
+            date_iso=_iso(resolution.date),
             date_text=long_date(resolution.date, resolution.lang),
             lang=resolution.lang,
             status=resolution.status,
@@ -200,7 +207,7 @@ class Views:
             text=clause.text,
             deadline_text=deadline.text if deadline else None,
             deadline_kind=str(deadline.kind) if deadline else None,
-            due_iso=deadline.due.isoformat() if deadline and deadline.due else None,
+            due_iso=_iso(deadline.due) if deadline else None,
             due_text=long_date(deadline.due if deadline else None, resolution.lang),
             state=str(task.state) if task else None,
             responsible=clause.responsible,
@@ -239,20 +246,32 @@ class Views:
         materials = [self._document(m.source) for m in task.materials]
         return task.clause.anchor, str(task.state), materials
 
-    def _listed_task(self, task: Task) -> str:
+    def _listed_task(self, task: Task) -> tuple:
         """A task as lists show it (its `TaskView`'s sources): the clause's shown fields, not
         the whole document, so an edit of one clause changes only the lists that show it.
-        Fingerprinted once per build (a task is listed by its addressee, year and month)."""
-        memo = (task.resolution.source, task.clause.anchor)
-        found = self._task_keys.get(memo)
+        Plain strings and numbers only: a page lists thousands of tasks, and enums, dates and
+        dataclasses pickle through Python code for its fingerprint."""
+        c, d = task.clause, task.clause.deadline
+        return (
+            self._listed_document(task.resolution.source),
+            c.number,
+            c.anchor,
+            str(c.role),
+            c.text,
+            c.html,
+            c.addressee,
+            c.responsible,
+            (d.text, str(d.kind), _ordinal(d.due), _ordinal(d.start)) if d else None,
+            self.addressee_paths.get(c.addressee or ""),
+            str(task.state),
+            [self._document(m.source) for m in task.materials] if task.materials else None,
+        )
+
+    def _listed_document(self, source: str) -> str:
+        """A resolution as lists show it (its `DocumentView`), fingerprinted once per build."""
+        found = self._document_keys.get(source)
         if found is None:
-            c, d = task.clause, task.clause.deadline
-            deadline = (d.text, str(d.kind), d.due, d.start) if d else None
-            clause = (c.number, c.anchor, str(c.role), c.text, c.html, c.addressee, deadline)
-            link = self.addressee_paths.get(c.addressee or "")
-            shown = (self.documents[task.resolution.source], clause, c.responsible, link)
-            found = fingerprint(shown, self._task_inputs(task))
-            _remember(self._task_keys, memo, found, TASK_KEY_MEMO)
+            found = self._document_keys[source] = fingerprint(self.documents[source])
         return found
 
     def resolution_inputs(self, resolution: Resolution) -> tuple:
@@ -289,7 +308,7 @@ class Views:
         )
         return (
             (listing.key, listing.path, listing.lang, listing.month, year),
-            [self.documents[r.source] for r in documents],
+            [self._listed_document(r.source) for r in documents],
             [self._listed_task(t) for t in tasks],
         )
 

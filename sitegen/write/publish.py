@@ -9,6 +9,13 @@ its fingerprint and the size and mtime of each file it wrote. An artifact whose 
 unchanged and whose files are still intact in output/ is not made again: its files are hard-
 linked into the new tree. While nothing has changed, nothing is staged at all, so a no-op
 rebuild writes nothing and renders nothing.
+
+The tree a swap puts aside (the site before) is kept as `.output.spare` and is the next build's
+staging tree: most of its files are already hard links to output/'s, and making a large site's
+thousands of folders again, then deleting the old ones, cost more than the pages that changed.
+Nothing in it is trusted: a file is kept only when it is the very file output/ has, files are
+replaced (never written through, which would change output/), and what the new site lacks is
+removed before the swap.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import os
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from sitegen.cache import Store, fingerprint
 from sitegen.model import Artifact, OutputFile
@@ -48,12 +55,19 @@ def staging_dir(output_dir: Path) -> Path:
     return output_dir.with_name(f".{output_dir.name}.staging-{os.getpid()}")
 
 
-def checked(path: str) -> PurePosixPath:
-    """A path relative to output/; one escaping it is a sitegen bug and is never written."""
-    relative = PurePosixPath(path)
-    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+def spare_dir(output_dir: Path) -> Path:
+    return output_dir.with_name(f".{output_dir.name}.spare")
+
+
+def checked(path: str) -> str:
+    """A path relative to output/, with forward slashes; one escaping it (or not in that
+    plain form) is a sitegen bug and is never written."""
+    if not path or path.startswith("/") or any(p in _UNSAFE_PARTS for p in path.split("/")):
         raise UnsafePath(path)
-    return relative
+    return path
+
+
+_UNSAFE_PARTS = frozenset(("", ".", ".."))
 
 
 class Publication:
@@ -72,14 +86,15 @@ class Publication:
         self.kept: list[str] = []  # files kept while nothing was staged yet
         self.rendered: list[str] = []
         self.paths: set[str] = set()
-        self._folders: set[Path] = set()
+        self._folders: set[str] = set()
+        self._reused = False  # the staging tree is the spare one: prune it before the swap
 
     def __enter__(self) -> Publication:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self.staging is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
+        if self.staging is not None:  # a failed build: its tree is as good a spare as any
+            _keep_spare(self.staging, spare_dir(self.output_dir))
 
     def unchanged(self) -> bool:
         """Was output/ made from the same inputs, and is every file of it still intact? Then
@@ -114,17 +129,18 @@ class Publication:
         return True
 
     def write(self, artifact: Artifact, files: Iterable[OutputFile]) -> None:
-        staging = self._stage()
+        staging = str(self._stage())
         records = []
         for item in files:
-            target = staging.joinpath(*self._claim(item.path).parts)
-            self._folder(target.parent)
-            with target.open("wb") as stream:
+            target = f"{staging}/{self._claim(item.path)}"
+            self._folder(os.path.dirname(target))
+            _clear(target)
+            with open(target, "wb") as stream:
                 if isinstance(item.content, bytes):
                     stream.write(item.content)
                 else:
                     stream.writelines(item.content)
-            stat = target.stat()
+            stat = os.stat(target)
             records.append((item.path, stat.st_size, stat.st_mtime_ns))
         self.current[artifact.name] = (artifact.key, records)
         if artifact.page:
@@ -132,24 +148,27 @@ class Publication:
 
     def locate(self, path: str) -> Path:
         """Where the file of `path` is now: staged by this build, or kept in output/."""
-        relative = checked(path).parts
-        if self.staging is not None and self.staging.joinpath(*relative).exists():
-            return self.staging.joinpath(*relative)
-        return self.output_dir.joinpath(*relative)
+        relative = checked(path)
+        if self.staging is not None and (self.staging / relative).exists():
+            return self.staging / relative
+        return self.output_dir / relative
 
     def commit(self) -> Published:
         records = [r for _, files in self.current.values() for r in files]
         changed = self.staging is not None or self.current.keys() != self.previous.keys()
         if changed:
             staging = self._stage()
-            swap_in(staging, self.output_dir)
-            shutil.rmtree(staging, ignore_errors=True)
+            if self._reused:
+                self._prune()
+            old = swap_in(staging, self.output_dir)
             self.staging = None
+            if old is not None:
+                _keep_spare(old, spare_dir(self.output_dir))
         self.store.save("output", self.manifest_key, (self.inputs, self.current))
         total = sum(size for _, size, _ in records)
         return Published(len(records), total, tuple(self.rendered), changed)
 
-    def _claim(self, path: str) -> PurePosixPath:
+    def _claim(self, path: str) -> str:
         relative = checked(path)
         if path in self.paths:
             raise UnsafePath(f"{path} would be written twice")
@@ -159,7 +178,7 @@ class Publication:
     def _intact(self, record: FileRecord) -> bool:
         path, size, mtime = record
         try:
-            stat = self.output_dir.joinpath(*checked(path).parts).stat()
+            stat = os.stat(f"{self.output_dir}/{checked(path)}")
         except (OSError, UnsafePath):
             return False
         return stat.st_size == size and stat.st_mtime_ns == mtime
@@ -169,7 +188,11 @@ class Publication:
         if self.staging is None:
             self.staging = staging_dir(self.output_dir)
             shutil.rmtree(self.staging, ignore_errors=True)
-            self.staging.mkdir(parents=True)
+            try:  # a rename: of two builds at once, one gets the spare tree
+                os.rename(spare_dir(self.output_dir), self.staging)
+                self._reused = True
+            except OSError:
+                self.staging.mkdir(parents=True)
             for path in self.kept:
                 self._link(path)
             self.kept = []
@@ -177,18 +200,46 @@ class Publication:
 
     def _link(self, path: str) -> None:
         assert self.staging is not None
-        relative = checked(path).parts
-        target = self.staging.joinpath(*relative)
-        self._folder(target.parent)
-        source = self.output_dir.joinpath(*relative)
+        relative = checked(path)
+        target = f"{self.staging}/{relative}"
+        self._folder(os.path.dirname(target))
+        source = f"{self.output_dir}/{relative}"
+        if self._reused and _same_file(source, target):
+            return
+        _clear(target)
         try:
             os.link(source, target)
         except OSError:  # no hard links here (another file system): copy, keeping the mtime
             shutil.copy2(source, target)
 
-    def _folder(self, folder: Path) -> None:
+    def _prune(self) -> None:
+        """Remove from the reused staging tree the files (and emptied folders) this build did
+        not put."""
+        assert self.staging is not None
+        root = str(self.staging)
+        emptied: set[str] = set()
+        for folder, folders, files in os.walk(root, topdown=False):
+            relative = folder[len(root) + 1 :]
+            prefix = f"{relative}/" if relative else ""
+            stale = [name for name in files if f"{prefix}{name}" not in self.paths]
+            for name in stale:
+                os.unlink(f"{folder}/{name}")
+            gone = len(stale) == len(files) and all(f"{folder}/{d}" in emptied for d in folders)
+            if gone and relative:
+                os.rmdir(folder)
+                emptied.add(folder)
+
+    def _folder(self, folder: str) -> None:
+        """Make a folder of the staging tree (remembered: each is asked for once per file)."""
         if folder not in self._folders:
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except FileExistsError:  # a reused tree has a file where this folder goes
+                blocking = folder
+                while not os.path.isdir(os.path.dirname(blocking)):
+                    blocking = os.path.dirname(blocking)
+                _clear(blocking)
+                os.makedirs(folder)
             self._folders.add(folder)
 
 
@@ -199,16 +250,43 @@ def publish(files: Iterable[OutputFile], output_dir: Path) -> Published:
         return publication.commit()
 
 
-def swap_in(staging: Path, output_dir: Path) -> None:
-    """Make `staging` the new output/; afterwards `staging` holds the old site (to delete)."""
+def swap_in(staging: Path, output_dir: Path) -> Path | None:
+    """Make `staging` the new output/; returns where the old site is now, if there was one."""
     if output_dir.exists() and _exchange(staging, output_dir):
-        return
+        return staging
     backup = output_dir.with_name(f".{output_dir.name}.previous")
     shutil.rmtree(backup, ignore_errors=True)
     if output_dir.exists():
         os.replace(output_dir, backup)
     os.replace(staging, output_dir)
-    shutil.rmtree(backup, ignore_errors=True)
+    return backup if backup.exists() else None
+
+
+def _keep_spare(old: Path, spare: Path) -> None:
+    """Keep the old site as the next build's staging tree (one a concurrent build left goes)."""
+    shutil.rmtree(spare, ignore_errors=True)
+    try:
+        os.rename(old, spare)
+    except OSError:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def _clear(path: str) -> None:
+    """Make way for a new file: a reused tree's file may be a hard link to output/'s, which
+    writing through would change; a folder may stand where a file now goes."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except IsADirectoryError:
+        shutil.rmtree(path)
 
 
 def recover(output_dir: Path) -> None:

@@ -13,6 +13,8 @@ from support import ROOT, clean_build, edit, sample_copy, seminar, tree
 
 SEED_001 = "content/resolutions/2020/1-2020-3.md"
 SEED_001_PAGE = "resolutions/2020/1-2020-3/"
+WEBINAR = "content/resolutions/2015/rezolyutsiya-oblastnogo-vebinara-rukovoditeley.md"
+WEBINAR_PAGE = "resolutions/2015/2015-08-20-rezoliutsiia-oblastnogo-vebinara-rukovoditelei/"
 CLAUSE_3_2 = "3.2. Провести навчальний семінар для керівників"
 
 
@@ -154,3 +156,30 @@ def test_renaming_an_addressee_renders_exactly_the_pages_that_show_it(tmp_path):
     assert set(result.rendered) == changed_pages
     assert "resolutions/2020/1-2020-3/" in changed_pages
     assert len(changed_pages) < len([p for p in after if p.endswith(".html")]) / 2
+
+
+def test_the_tree_put_aside_is_reused_and_never_changes_the_site_before_the_swap(tmp_path):
+    """The site before last is the next staging tree: junk in it never reaches output/, and a
+    page made again replaces its file instead of writing through a hard link to output/'s."""
+    config = sample_copy(tmp_path / "site")
+    build(config, strict=True)
+    edit(config, SEED_001, CLAUSE_3_2, CLAUSE_3_2.replace("навчальний", "навчально-практичний"))
+    build(config, strict=True)
+    spare = config.output_dir.with_name(".output.spare")
+    assert (spare / SEED_001_PAGE / "index.html").is_file()  # the site before, kept aside
+    (spare / "junk.html").write_text("stale", "utf-8")
+    (spare / "addressees" / "gone").mkdir()
+    (spare / "addressees" / "gone" / "index.html").write_text("stale", "utf-8")
+    # A page the last build kept: output/ and the spare tree share its file.
+    page = config.output_dir / WEBINAR_PAGE / "index.html"
+    assert (spare / WEBINAR_PAGE / "index.html").samefile(page)
+    published = page.read_bytes()
+    witness = tmp_path / "witness.html"
+    witness.hardlink_to(page)
+    edit(config, WEBINAR, "прошел вебинар", "прошел областной вебинар")
+    result = build(config, strict=True).published
+    assert result is not None and WEBINAR_PAGE in result.rendered
+    assert witness.read_bytes() == published  # the old file was replaced, not rewritten
+    assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
+    assert not (config.output_dir / "junk.html").exists()
+    assert not (config.output_dir / "addressees" / "gone").exists()

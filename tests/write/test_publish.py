@@ -37,7 +37,7 @@ def test_template_error_keeps_the_previous_site_and_names_the_template(make_site
     (problem,) = result.report.errors
     assert problem.code == "template.error" and problem.path == "resolution.html"
     assert tree(config.output_dir) == before
-    assert not any(p.name.startswith(".output") for p in config.root.iterdir())
+    assert not any(p.name.startswith(".output.staging") for p in config.root.iterdir())
 
 
 def test_successful_build_replaces_stale_files(make_site):
