@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sitegen.model import Clause, Deadline, Resolution, Site
 
@@ -39,7 +39,7 @@ def clause_json(clause: Clause) -> dict[str, object]:
 def resolution_json(
     resolution: Resolution,
     url: str,
-    addressee_slugs: dict[str, str],
+    addressee_slugs: Mapping[str, str],
     referenced_by: Sequence[str],
     refs: Sequence[str],
 ) -> dict[str, object]:
@@ -77,12 +77,17 @@ def resolution_json(
     }
 
 
-def site_resolution_json(site: Site, resolution: Resolution, base_url: str) -> dict[str, object]:
+def site_resolution_json(
+    site: Site,
+    resolution: Resolution,
+    base_url: str,
+    slugs: Mapping[str, str] | None = None,  # addressee → slug, when made for many documents
+) -> dict[str, object]:
     """One resolution of the linked site as `inspect --json` prints it and /api serves it."""
     return resolution_json(
         resolution,
         base_url + site.paths[resolution.source],
-        {a.key: a.slug for a in site.addressees},
+        {a.key: a.slug for a in site.addressees} if slugs is None else slugs,
         site.referenced_by.get(resolution.source, ()),
         [r.target for r in resolution.references if r.explicit],
     )

@@ -24,6 +24,7 @@ from sitegen.render.assets import collect_assets
 from sitegen.render.feeds import FEED_ENTRIES, addressee_feed, site_feed
 from sitegen.render.html import TemplateProblem, render_page
 from sitegen.render.ical import CalendarEvents
+from sitegen.render.pieces import Pieces
 from sitegen.render.plan import PlannedPage, plan_pages, resolution_shards
 from sitegen.render.search import SearchUnavailable, bundle_path, search_bundle, shard_of
 from sitegen.render.sitemap import ROBOTS_TXT, SITEMAP_XML, robots, sitemap
@@ -150,8 +151,14 @@ class Rendering:
         site, config, catalogue = self.site, self.config, self.theme.catalogue
         yield self._whole(SITEMAP_XML, lambda: sitemap(self.plan, config))
         yield self._whole(ROBOTS_TXT, lambda: robots(config))
-        yield self._whole(RESOLUTIONS_JSON, lambda: resolutions_json(site, config))
-        yield self._whole(CLAUSES_CSV, lambda: clauses_csv(site, config))
+        digests = self.digests
+        yield self._whole(
+            RESOLUTIONS_JSON,
+            lambda: resolutions_json(site, config, self._pieces(RESOLUTIONS_JSON), digests),
+        )
+        yield self._whole(
+            CLAUSES_CSV, lambda: clauses_csv(site, config, self._pieces(CLAUSES_CSV), digests)
+        )
         newest = [*site.resolutions[:FEED_ENTRIES], *site.materials]
         yield self._keyed_file(
             feed_path(), newest, lambda: [site_feed(site, config, catalogue)], "feed"
@@ -186,6 +193,11 @@ class Rendering:
         """A file made from the whole archive (the sitemap, open data): keyed by every
         source and "today"."""
         return Artifact(path, fingerprint(self.site_key, path), lambda: [make()])
+
+    def _pieces(self, path: str) -> Pieces:
+        """The pieces of open data found again in output/, the copy the last build published."""
+        published = self.config.output_dir / path
+        return Pieces(self.store, published, fingerprint(self.base_key, path, str(published)))
 
     def _keyed_file(
         self,

@@ -9,12 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from functools import partial
 
 from sitegen.config import SiteConfig
 from sitegen.model import OutputFile, Resolution, Site
 from sitegen.render.permalinks import absolute_url, clause_url
+from sitegen.render.pieces import Piece, Pieces
+from sitegen.render.views import document_key
 from sitegen.serialize import site_resolution_json
+
+Digests = Mapping[str, str]  # source path → digest of its bytes
 
 RESOLUTIONS_JSON = "api/resolutions.json"
 CLAUSES_CSV = "api/clauses.csv"
@@ -34,43 +39,55 @@ CLAUSE_COLUMNS = (
 )
 
 
-def resolutions_json(site: Site, config: SiteConfig) -> OutputFile:
+def resolutions_json(
+    site: Site, config: SiteConfig, pieces: Pieces, digests: Digests
+) -> OutputFile:
     """Every resolution, sorted by source path, exactly as `inspect --json` shows it; written
     object by object, so a large archive is never one string in memory."""
+    slugs = {a.key: a.slug for a in site.addressees}
 
-    def chunks() -> Iterator[bytes]:
+    def encoded(resolution: Resolution) -> bytes:
+        # Compact: without `indent` the json module encodes in C (7× faster).
+        found = site_resolution_json(site, resolution, config.base_url, slugs)
+        return json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode()
+
+    def parts() -> Iterator[bytes | Piece]:
         ordered = sorted(site.resolutions, key=lambda r: r.source)
         for index, resolution in enumerate(ordered):
-            # Compact: without `indent` the json module encodes in C (7× faster).
-            text = json.dumps(
-                site_resolution_json(site, resolution, config.base_url),
-                ensure_ascii=False,
-                separators=(",", ":"),
+            source = resolution.source
+            yield b"," if index else b"["
+            inputs = (
+                document_key(site, digests, source),
+                [slugs.get(a.name) for a in resolution.addressees],
+                site.referenced_by.get(source, ()),
             )
-            yield f"{',' if index else '['}{text}".encode()
+            yield inputs, partial(encoded, resolution)
         yield b"]\n" if ordered else b"[]\n"
 
-    return OutputFile(RESOLUTIONS_JSON, chunks())
+    return OutputFile(RESOLUTIONS_JSON, pieces.join(parts()))
 
 
-def clauses_csv(site: Site, config: SiteConfig) -> OutputFile:
+def clauses_csv(site: Site, config: SiteConfig, pieces: Pieces, digests: Digests) -> OutputFile:
     """One row per clause (tasks, acknowledgements, control), in document order; written
     resolution by resolution."""
+    states = {(t.resolution.source, t.clause.anchor): str(t.state) for t in site.tasks}
 
-    def chunks() -> Iterator[bytes]:
-        states = {(t.resolution.source, t.clause.anchor): str(t.state) for t in site.tasks}
+    def rows(resolution: Resolution) -> bytes:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)  # RFC 4180: comma, double quotes, CRLF
-        writer.writerow(CLAUSE_COLUMNS)
-        for resolution in sorted(site.resolutions, key=lambda r: r.source):
-            page = site.paths[resolution.source]
-            writer.writerows(_rows(resolution, page, states, config))
-            yield buffer.getvalue().encode("utf-8")
-            buffer.seek(0)
-            buffer.truncate()
-        yield buffer.getvalue().encode("utf-8")
+        writer.writerows(_rows(resolution, site.paths[resolution.source], states, config))
+        return buffer.getvalue().encode("utf-8")
 
-    return OutputFile(CLAUSES_CSV, chunks())
+    def parts() -> Iterator[bytes | Piece]:
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer).writerow(CLAUSE_COLUMNS)
+        yield buffer.getvalue().encode("utf-8")
+        for resolution in sorted(site.resolutions, key=lambda r: r.source):
+            source = resolution.source
+            shown = [states.get((source, c.anchor)) for c in resolution.clauses]
+            yield (document_key(site, digests, source), shown), partial(rows, resolution)
+
+    return OutputFile(CLAUSES_CSV, pieces.join(parts()))
 
 
 def _rows(

@@ -183,3 +183,19 @@ def test_the_tree_put_aside_is_reused_and_never_changes_the_site_before_the_swap
     assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
     assert not (config.output_dir / "junk.html").exists()
     assert not (config.output_dir / "addressees" / "gone").exists()
+
+
+def test_open_data_is_remade_from_the_published_pieces_only_where_they_are_intact(tmp_path):
+    """The unchanged documents' pieces of api/ files are read back from output/; one damaged
+    there (same length, other bytes) is made again, not copied."""
+    config = sample_copy(tmp_path / "site")
+    build(config, strict=True)
+    published = config.output_dir / "api" / "resolutions.json"
+    text = published.read_text("utf-8")
+    assert "Колегія управління освіти" in text
+    published.write_text(text.replace("Колегія управління освіти", "Калегія управління освіти"))
+    edit(config, WEBINAR, "прошел вебинар", "прошел областной вебинар")
+    build(config, strict=True)
+    clean = clean_build(config, tmp_path / "clean")
+    assert tree(config.output_dir) == clean
+    assert "Колегія управління освіти" in clean["api/resolutions.json"].decode()
