@@ -27,7 +27,7 @@ def task_state(
     kind: DeadlineKind | None,
     has_materials: bool,
     today: date,
-    soon_days: int,
+    soon: date,  # the last day that counts as due soon
 ) -> TaskState:
     """Overdue means past due with nothing published; permanent tasks are never overdue."""
     if kind in _OPEN_ENDED:
@@ -38,7 +38,7 @@ def task_state(
         return TaskState.DONE
     if task_due < today:
         return TaskState.OVERDUE
-    if task_due <= today + timedelta(days=soon_days):
+    if task_due <= soon:
         return TaskState.DUE_SOON
     return TaskState.UPCOMING
 
@@ -53,19 +53,19 @@ def build_tasks(
     """Every task clause as a Task; `implementing` maps (resolution source, clause anchor) to
     the materials that report it done."""
     tasks = []
+    task = ClauseRole.TASK
+    soon = today + timedelta(days=soon_days)
     for resolution in resolutions:
-        path = paths[resolution.source]
+        path, source = paths[resolution.source], resolution.source
         for clause in resolution.clauses:
-            if clause.role is not ClauseRole.TASK:
+            if clause.role is not task:
                 continue
-            materials = implementing.get((resolution.source, clause.anchor), ())
+            materials = implementing.get((source, clause.anchor), ())
             deadline = clause.deadline
-            state = task_state(
-                deadline.due if deadline else None,
-                deadline.kind if deadline else None,
-                bool(materials),
-                today,
-                soon_days,
+            state = (
+                task_state(deadline.due, deadline.kind, bool(materials), today, soon)
+                if deadline
+                else task_state(None, None, bool(materials), today, soon)
             )
             tasks.append(Task(resolution, clause, path, materials, state))
     return tasks
@@ -103,6 +103,10 @@ def addressee_listings(
     own: dict[str, list[Task]] = defaultdict(list)
     for task in tasks:
         clause = task.clause
+        if not clause.addressees or clause.addressees == (clause.addressee,):
+            if clause.addressee is not None:
+                own[clause.addressee].append(task)
+            continue
         for name in dict.fromkeys((clause.addressee, *clause.addressees)):
             if name is not None:
                 own[name].append(task)
@@ -158,20 +162,21 @@ def year_listings(resolutions: list[Resolution]) -> list[Listing]:
 
 def month_listings(tasks: list[Task]) -> list[Listing]:
     """Tasks by the month they fall due in; `tasks` come sorted `by_due`, and so do a month's."""
-    grouped: dict[date, list[Task]] = defaultdict(list)
+    grouped: dict[tuple[int, int], list[Task]] = defaultdict(list)
     for task in tasks:
         deadline = task.clause.deadline
         if deadline and deadline.due and deadline.kind not in _OPEN_ENDED:
-            grouped[deadline.due.replace(day=1)].append(task)
+            grouped[deadline.due.year, deadline.due.month].append(task)
+    months = [(date(year, month, 1), grouped[year, month]) for year, month in sorted(grouped)]
     return [
         Listing(
             f"{month:%Y-%m}",
             f"{month:%Y-%m}",
             month_path(month),
-            tasks=tuple(grouped[month]),
+            tasks=tuple(listed),
             month=month,
         )
-        for month in sorted(grouped)
+        for month, listed in months
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitegen.diagnostics import Diagnostic
-from sitegen.load.discover import discover, site_path
+from sitegen.load.discover import discover
 from sitegen.load.source import read_source
 from sitegen.model import Source
 
@@ -24,8 +24,7 @@ def load_sources(
     files, problems = discover(content_dir, site_root)
     sources: list[Source] = []
     seen: Known = {}
-    for path, section in files:
-        name = site_path(path, site_root)
+    for path, name, section in files:
         if known is None:  # a build reads every file once: no stamps needed
             source, found = read_source(path.read_bytes(), name, section)
         else:
