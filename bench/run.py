@@ -161,6 +161,7 @@ def bench_size(size: int, runs: int, work: Path, peers_dir: Path | None) -> dict
 
     def cold(*extra: str) -> tuple[float, float]:
         shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(out.with_name(f".{out.name}.spare"), ignore_errors=True)  # the old tree
         shutil.rmtree(cache, ignore_errors=True)
         return timed(sitegen(*extra))
 

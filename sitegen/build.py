@@ -8,9 +8,10 @@ and published files are reused by fingerprint from `.sitegen-cache/` (see sitege
 from __future__ import annotations
 
 import concurrent.futures
+import gc
 from dataclasses import dataclass
 
-from sitegen.cache import CACHE_DIR, Store, code_fingerprint, fingerprint
+from sitegen.cache import CACHE_DIR, Store, code_fingerprint, collector_paused, fingerprint
 from sitegen.config import SiteConfig
 from sitegen.diagnostics import Diagnostic, Report, error
 from sitegen.link import link_site
@@ -50,7 +51,8 @@ def analyse_sources(
     store: Store | None,
 ) -> Analysis:
     documents, parsed = parse_documents(sources, config, jobs, store)
-    site, linked = link_site(documents, config)
+    with collector_paused():
+        site, linked = link_site(documents, config)
     digests = {s.path: s.digest for s in sources}
     return Analysis(documents, site, Report.of([*loaded, *parsed, *linked]), digests)
 
@@ -77,6 +79,9 @@ def build(
         if isinstance(report, Report) and output.unchanged():
             return BuildResult(report, None if report.blocks(strict) else output.commit())
         analysis = analyse_sources(sources, loaded, config, jobs, store)
+        # The archive lives until the build ends: the cyclic collector need not walk it again
+        # (nor touch its pages in the forked render workers, which would then copy them).
+        gc.freeze()
         store.save("report", inputs, analysis.report)
         if analysis.report.blocks(strict):
             return BuildResult(analysis.report, None)

@@ -7,9 +7,9 @@ import multiprocessing
 import re
 from collections.abc import Sequence
 from datetime import date
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
-from sitegen.cache import Store, code_fingerprint, fingerprint
+from sitegen.cache import Store, code_fingerprint, collector_paused, fingerprint
 from sitegen.config import SiteConfig
 from sitegen.diagnostics import Diagnostic, error, warning
 from sitegen.model import AddresseeName, Documents, Material, Page, Reference, Resolution, Source
@@ -36,18 +36,23 @@ def parse_documents(
     """
     store = store or Store(None)
     keys = [_parse_key(source, config) for source in sources]
-    results: list = [store.load("parse", key) for key in keys]
+    with collector_paused():
+        results: list = [store.load("parse", key) for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
-    parse_one = functools.partial(_guarded, config=config)
     if jobs > 1 and len(missing) >= PARALLEL_FROM:
+        # Each worker saves what it parsed: pickling every result again here was serial work.
+        work = [(sources[i], keys[i]) for i in missing]
+        parse_one = functools.partial(_parsed_and_saved, config=config, cache=store.root)
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             chunk = max(1, len(missing) // (jobs * 8))
-            fresh = pool.map(parse_one, [sources[i] for i in missing], chunksize=chunk)
+            fresh = pool.map(parse_one, work, chunksize=chunk)
+        for i, result in zip(missing, fresh, strict=True):
+            results[i] = result
+            store.keep("parse", keys[i], result)
     else:
-        fresh = [parse_one(sources[i]) for i in missing]
-    for i, result in zip(missing, fresh, strict=True):
-        results[i] = result
-        store.save("parse", keys[i], result)
+        for i in missing:
+            results[i] = _guarded(sources[i], config)
+            store.save("parse", keys[i], results[i])
     parsed: dict[str, list] = {"resolutions": [], "materials": [], "pages": []}
     problems: list[Diagnostic] = []
     for source, (document, found) in zip(sources, results, strict=True):
@@ -67,6 +72,15 @@ def _parse_key(source: Source, config: SiteConfig) -> str:
         (source.path, source.section, source.digest),
         (config.language, config.school_year_end),
     )
+
+
+def _parsed_and_saved(
+    work: tuple[Source, str], config: SiteConfig, cache: Path | None
+) -> tuple[Resolution | Material | Page | None, list[Diagnostic]]:
+    source, key = work
+    result = _guarded(source, config)
+    Store(cache).save("parse", key, result)
+    return result
 
 
 def _guarded(
