@@ -16,7 +16,7 @@ from sitegen.config import SiteConfig
 from sitegen.diagnostics import Diagnostic, Report, error
 from sitegen.link import link_site
 from sitegen.load import load_sources
-from sitegen.model import Documents, Site, Source
+from sitegen.model import Artifact, Documents, Site, Source
 from sitegen.parse import parse_documents
 from sitegen.render import Rendering, TemplateProblem, load_theme
 from sitegen.write import Publication, Published
@@ -94,16 +94,21 @@ def build(
 
 
 def _publish(rendering: Rendering, output: Publication, jobs: int) -> Published:
-    """Pages first; Pagefind then indexes them in its own process while the feeds, calendars
-    and open data are made here, so that the two cores work at once."""
+    """Pages first; Pagefind indexes each search bundle in its own process as soon as the
+    bundle's pages are out (a year's resolutions come before the lists), while later pages,
+    the feeds, calendars and open data are made here, so that the two cores work at once."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        indexing: list[tuple[Artifact, concurrent.futures.Future]] = []
+
+        def index_complete_bundles() -> None:
+            for bundle in rendering.search(output.locate):
+                if not output.reuse(bundle):
+                    indexing.append((bundle, pool.submit(bundle.make)))
+
+        index_complete_bundles()
         for page in rendering.pages(jobs, output.published_keys()):
             output.put(page)
-        indexing = [
-            (bundle, pool.submit(bundle.make))
-            for bundle in rendering.search(output.locate)
-            if not output.reuse(bundle)
-        ]
+            index_complete_bundles()
         for artifact in rendering.others():
             output.put(artifact)
         for bundle, files in indexing:

@@ -9,6 +9,7 @@ artifacts whose fingerprint it has not published before, so a rebuild renders on
 from __future__ import annotations
 
 import multiprocessing
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
@@ -73,7 +74,10 @@ class Rendering:
         self.site_key = fingerprint(self.base_key, sorted(digests.items()), site.today)
         # Feeds and calendars link to addressee pages: every one's name and path.
         self.addressees_key = fingerprint([(a.key, a.path) for a in site.addressees])
-        self.searchable: list[tuple[str, str]] = []  # (file, key) of pages shown so far
+        # Search shard → (file, key) of its pages shown so far, and how many are still to come.
+        self.searchable: dict[str, list[tuple[str, str]]] = {}
+        self._unseen: Counter[str] = Counter()
+        self._complete: list[str] = []  # shards whose pages are all shown, not yet bundled
 
     def pages(
         self, jobs: int = 1, published: Mapping[str, str] | None = None
@@ -82,7 +86,11 @@ class Rendering:
         handled. With jobs > 1, forked workers build the views, fingerprint them and render the
         pages whose key is not in `published` (name → key of the files in output/)."""
         global _WORK
-        self.searchable = []
+        self.searchable = {"": []}
+        self._unseen = Counter(
+            shard_of(file_of(page.path), self.shards) for page in self.plan if page.searchable
+        )
+        self._complete = [shard for shard in self.searchable if not self._unseen[shard]]
         if jobs > 1 and len(self.plan) >= PARALLEL_FROM:
             _WORK = (self, published or {})  # the workers inherit it when forked
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
@@ -115,7 +123,12 @@ class Rendering:
         self, page: PlannedPage, key: str, make: Callable[[], list[OutputFile]]
     ) -> Artifact:
         if page.searchable:  # Pagefind reads only these (an addressee's year pages are MBs)
-            self.searchable.append((file_of(page.path), key))
+            file = file_of(page.path)
+            shard = shard_of(file, self.shards)
+            self.searchable.setdefault(shard, []).append((file, key))
+            self._unseen[shard] -= 1
+            if not self._unseen[shard]:
+                self._complete.append(shard)
         return Artifact(page.path, key, make, page=True)
 
     def render(self, page: PlannedPage) -> list[OutputFile]:
@@ -128,20 +141,20 @@ class Rendering:
         return _as_files(page, content)
 
     def search(self, locate: Callable[[str], Path]) -> list[Artifact]:
-        """The Pagefind bundles (the main one, one per year of resolutions) over the searchable
-        pages, read where `locate` says they are; call after `pages()` is consumed. A bundle's
-        key is the keys of the pages it indexes."""
-        shards: dict[str, list[tuple[str, str]]] = {"": []}
-        for file, key in self.searchable:
-            shards.setdefault(shard_of(file, self.shards), []).append((file, key))
+        """The Pagefind bundles (the main one, one per year of resolutions) whose pages have
+        all been shown by `pages()` since the last call, over those pages, read where `locate`
+        says they are: a year's bundle can be indexed while later pages are still made. A
+        bundle's key is the keys of the pages it indexes."""
         language = self.config.language
+        complete, self._complete = self._complete, []
         return [
             Artifact(
                 bundle_path(shard),
                 fingerprint(code_fingerprint(), language, shard, pages),
                 partial(search_bundle, [(f, locate(f)) for f, _ in pages], language, shard),
             )
-            for shard, pages in sorted(shards.items())
+            for shard in sorted(complete)
+            for pages in [self.searchable[shard]]
         ]
 
     def others(self) -> Iterator[Artifact]:

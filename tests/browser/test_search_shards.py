@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import build
-from sitegen.render import search
+from sitegen.build import analyse, build
+from sitegen.cache import Store
+from sitegen.render import Rendering, load_theme, search
 from support import served
 
 TOP = ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a"
@@ -73,3 +74,25 @@ def test_the_search_page_finds_resolutions_of_every_year(page, sharded_site):
             "/school/resolutions/2020/2/index.html",
             "/school/resolutions/2020/3/index.html",
         ]
+
+
+def test_a_years_bundle_is_ready_as_soon_as_its_pages_are_made(make_site, monkeypatch):
+    """So that Pagefind indexes it while the lists are still being made."""
+    monkeypatch.setattr(search, "SHARD_FROM", 2)
+    config = make_site(
+        {
+            "content/resolutions/a.md": resolution(2019, "1", "Організувати снігоприбирання."),
+            "content/resolutions/b.md": resolution(2020, "2", "Провести семінар з інновацій."),
+        }
+    )
+    analysis = analyse(config)
+    theme = load_theme(config.root, config.theme)
+    rendering = Rendering(analysis.site, config, theme, Store(None), analysis.digests)
+    ready: list[tuple[int, str]] = []  # (pages made so far, bundle)
+    for made, _ in enumerate(rendering.pages(), start=1):
+        ready += [(made, bundle.name) for bundle in rendering.search(lambda f: Path(f))]
+    ready += [(len(rendering.plan), b.name) for b in rendering.search(lambda f: Path(f))]
+    assert sorted(name for _, name in ready) == ["pagefind/", "pagefind/2019/", "pagefind/2020/"]
+    when = {name: made for made, name in ready}
+    # Each year as soon as its resolutions are out, before the addressee pages are made.
+    assert max(when["pagefind/2019/"], when["pagefind/2020/"]) < when["pagefind/"]
