@@ -105,10 +105,11 @@ def _publish(rendering: Rendering, output: Publication, jobs: int) -> Published:
                 if not output.reuse(bundle):
                     indexing.append((bundle, pool.submit(bundle.make)))
 
-        index_complete_bundles()
+        # Not before the first page: the page workers must be forked before this thread runs.
         for page in rendering.pages(jobs, output.published_keys()):
             output.put(page)
             index_complete_bundles()
+        index_complete_bundles()
         for artifact in rendering.others():
             output.put(artifact)
         for bundle, files in indexing:
