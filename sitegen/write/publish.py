@@ -219,6 +219,10 @@ class Publication:
         root = str(self.staging)
         emptied: set[str] = set()
         for folder, folders, files in os.walk(root, topdown=False):
+            for name in folders:  # a symlink is never put: os.walk lists one to a folder here
+                if os.path.islink(f"{folder}/{name}"):
+                    os.unlink(f"{folder}/{name}")
+                    emptied.add(f"{folder}/{name}")
             relative = folder[len(root) + 1 :]
             prefix = f"{relative}/" if relative else ""
             stale = [name for name in files if f"{prefix}{name}" not in self.paths]
@@ -271,11 +275,13 @@ def _keep_spare(old: Path, spare: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _same_file(first: str, second: str) -> bool:
+def _same_file(published: str, staged: str) -> bool:
+    """Is the staged path the very file output/ has (not a link leading to it)?"""
     try:
-        return os.path.samefile(first, second)
+        found, kept = os.stat(published), os.lstat(staged)
     except OSError:
         return False
+    return (found.st_ino, found.st_dev) == (kept.st_ino, kept.st_dev)
 
 
 def _clear(path: str) -> None:

@@ -170,6 +170,9 @@ def test_the_tree_put_aside_is_reused_and_never_changes_the_site_before_the_swap
     (spare / "junk.html").write_text("stale", "utf-8")
     (spare / "addressees" / "gone").mkdir()
     (spare / "addressees" / "gone" / "index.html").write_text("stale", "utf-8")
+    (spare / "linked").symlink_to(config.output_dir / "resolutions")
+    (spare / "404.html").unlink()  # a link to output/'s file is not that file
+    (spare / "404.html").symlink_to(config.output_dir / "404.html")
     # A page the last build kept: output/ and the spare tree share its file.
     page = config.output_dir / WEBINAR_PAGE / "index.html"
     assert (spare / WEBINAR_PAGE / "index.html").samefile(page)
@@ -183,6 +186,8 @@ def test_the_tree_put_aside_is_reused_and_never_changes_the_site_before_the_swap
     assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
     assert not (config.output_dir / "junk.html").exists()
     assert not (config.output_dir / "addressees" / "gone").exists()
+    assert not (config.output_dir / "linked").is_symlink()
+    assert not (config.output_dir / "404.html").is_symlink()
 
 
 def test_open_data_is_remade_from_the_published_pieces_only_where_they_are_intact(tmp_path):
