@@ -8,7 +8,6 @@ and published files are reused by fingerprint from `.sitegen-cache/` (see sitege
 from __future__ import annotations
 
 import concurrent.futures
-import gc
 from dataclasses import dataclass
 
 from sitegen.cache import CACHE_DIR, Store, code_fingerprint, collector_paused, fingerprint
@@ -79,9 +78,6 @@ def build(
         if isinstance(report, Report) and output.unchanged():
             return BuildResult(report, None if report.blocks(strict) else output.commit())
         analysis = analyse_sources(sources, loaded, config, jobs, store)
-        # The archive lives until the build ends: the cyclic collector need not walk it again
-        # (nor touch its pages in the forked render workers, which would then copy them).
-        gc.freeze()
         store.save("report", inputs, analysis.report)
         if analysis.report.blocks(strict):
             return BuildResult(analysis.report, None)

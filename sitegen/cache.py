@@ -53,8 +53,9 @@ def collector_paused() -> Iterator[None]:
     """For code that makes many objects that live on (results loaded from the cache, the linked
     archive): the cyclic collector would walk the growing heap again and again for nothing
     (7 % of a one-file rebuild at 1k). What was made is then frozen, out of the collector's
-    sight: else the first collection walks all of it (0.6 s at 10k). Reference counting still
-    frees it. Not for parsing, whose garbage has cycles."""
+    sight: else the first collection walks all of it (0.6 s at 10k), and forked render workers
+    would touch (and so copy) its memory pages. Reference counting still frees it. Not for
+    parsing, whose garbage has cycles."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
