@@ -14,6 +14,7 @@ from sitegen.cache import CACHE_DIR, Store, code_fingerprint, collector_paused, 
 from sitegen.config import SiteConfig
 from sitegen.diagnostics import Diagnostic, Report, error
 from sitegen.link import link_site
+from sitegen.link.tasks import TaskMemo
 from sitegen.load import load_sources
 from sitegen.model import Artifact, Documents, Site, Source
 from sitegen.parse import parse_documents
@@ -48,10 +49,11 @@ def analyse_sources(
     config: SiteConfig,
     jobs: int,
     store: Store | None,
+    tasks: TaskMemo | None = None,
 ) -> Analysis:
     documents, parsed = parse_documents(sources, config, jobs, store)
     with collector_paused():
-        site, linked = link_site(documents, config)
+        site, linked = link_site(documents, config, tasks)
     digests = {s.path: s.digest for s in sources}
     return Analysis(documents, site, Report.of([*loaded, *parsed, *linked]), digests)
 

@@ -21,6 +21,7 @@ from sitegen.build import analyse_sources
 from sitegen.cache import CACHE_DIR, MemoryStore
 from sitegen.config import SiteConfig
 from sitegen.diagnostics import Diagnostic, Report, error
+from sitegen.link.tasks import TaskMemo
 from sitegen.link.urls import file_of
 from sitegen.load import Known, load_sources
 from sitegen.model import OutputFile
@@ -55,6 +56,7 @@ class LiveSite:
         self.jobs = jobs
         self._known: Known = {}
         self._store: MemoryStore | None = None
+        self._tasks = TaskMemo()
         self._env: tuple[str, Environment] | None = None  # the theme digest it was made for
         self._current: Generation | None = None
         self._last_good: dict[str, bytes] = {}  # for a template that fails on request
@@ -73,7 +75,7 @@ class LiveSite:
         except ThemeError as problem:
             found = error(f"themes/{config.theme}", 1, "template.error", detail=str(problem))
             return Report.of([*loaded, found])
-        analysis = analyse_sources(sources, loaded, config, self.jobs, self._store)
+        analysis = analyse_sources(sources, loaded, config, self.jobs, self._store, self._tasks)
         self._settle_garbage()
         if analysis.report.blocks(strict):
             return analysis.report

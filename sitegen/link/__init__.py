@@ -11,13 +11,12 @@ from sitegen.link.indexes import (
     addressee_listings,
     body_listings,
     body_slugs,
-    build_tasks,
-    by_due,
     month_listings,
     newest_first,
     year_listings,
 )
 from sitegen.link.resolve import Resolver, check_cited, check_explicit
+from sitegen.link.tasks import TaskMemo, task_index
 from sitegen.link.urls import (
     RESERVED,
     material_path,
@@ -29,7 +28,10 @@ from sitegen.link.urls import (
 from sitegen.model import Documents, Material, Resolution, Site, Task
 
 
-def link_site(documents: Documents, config: SiteConfig) -> tuple[Site, list[Diagnostic]]:
+def link_site(
+    documents: Documents, config: SiteConfig, memo: TaskMemo | None = None
+) -> tuple[Site, list[Diagnostic]]:
+    """`memo` keeps the tasks of unchanged resolutions from one call to the next (`serve`)."""
     problems: list[Diagnostic] = []
     resolutions = newest_first(documents.resolutions)
     problems.extend(_duplicate_numbers(resolutions))
@@ -43,7 +45,7 @@ def link_site(documents: Documents, config: SiteConfig) -> tuple[Site, list[Diag
             problems.append(error(page.source, 1, "page.reserved-slug", slug=page.slug))
     resolver = Resolver(tuple(resolutions), bodies)
 
-    implementing: dict[tuple[str, str], list[Material]] = defaultdict(list)
+    implementing: dict[str, dict[str, list[Material]]] = defaultdict(lambda: defaultdict(list))
     for material in documents.materials:
         for reference in material.implements:
             target, _ = resolver.find(reference.target)
@@ -59,7 +61,7 @@ def link_site(documents: Documents, config: SiteConfig) -> tuple[Site, list[Diag
                     )
                 problems.append(problem)
                 continue
-            implementing[(target.resolution.source, target.clause.anchor)].append(material)
+            implementing[target.resolution.source][target.clause.anchor].append(material)
 
     citations: dict[str, list[tuple[str, str]]] = defaultdict(list)
     referenced_by: dict[str, set[str]] = defaultdict(set)
@@ -82,27 +84,32 @@ def link_site(documents: Documents, config: SiteConfig) -> tuple[Site, list[Diag
             if target is not None and target.resolution.source != resolution.source:
                 referenced_by[target.resolution.source].add(resolution.source)
 
-    tasks = build_tasks(
+    tasks = task_index(
         resolutions,
         paths,
-        {key: tuple(materials) for key, materials in implementing.items()},
+        {
+            source: {anchor: tuple(materials) for anchor, materials in anchors.items()}
+            for source, anchors in implementing.items()
+        },
         config.effective_today(),
         config.due_soon_days,
+        memo,
     )
     implemented: dict[str, list[Task]] = {m.source: [] for m in documents.materials}
-    for task in tasks:  # in document and clause order
-        for material in dict.fromkeys(task.materials):
-            implemented[material.source].append(task)
-    tasks.sort(key=by_due)  # the order of every task list below
+    for own_rows in tasks.per_resolution:  # in document and clause order
+        for _, task, _, _ in own_rows:
+            if task.materials:
+                for material in dict.fromkeys(task.materials):
+                    implemented[material.source].append(task)
     site = Site(
         today=config.effective_today(),
         resolutions=tuple(resolutions),
         paths=paths,
-        tasks=tuple(tasks),
-        addressees=tuple(addressee_listings(resolutions, tasks, config.language)),
+        tasks=tasks.everything.tasks,
+        addressees=tuple(addressee_listings(resolutions, tasks.by_addressee, config.language)),
         bodies=tuple(body_listings(resolutions, config.language)),
         years=tuple(year_listings(resolutions)),
-        months=tuple(month_listings(tasks)),
+        months=tuple(month_listings(tasks.by_month)),
         materials=tuple(sorted(documents.materials, key=lambda m: m.source)),
         pages=documents.pages,
         implemented={k: tuple(v) for k, v in implemented.items()},

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from sitegen.diagnostics import Diagnostic, Text, error, text, warning
 from sitegen.model import Clause, Reference, Resolution
@@ -72,12 +71,17 @@ def _stem(word: str) -> str:
     return word.casefold()[:5]
 
 
-def _path_keys(source: str) -> list[str]:
-    """'content/resolutions/2020/x.md' is found as that, without 'content/', and without '.md'."""
-    path = PurePosixPath(source)
-    relative = PurePosixPath(*path.parts[1:]) if path.parts[0] == "content" else path
-    keys = {str(path), str(relative), str(path.with_suffix("")), str(relative.with_suffix(""))}
-    return sorted(key.casefold() for key in keys)
+def _path_keys(source: str) -> set[str]:
+    """'content/resolutions/2020/x.md' is found as that, without 'content/', and without '.md'
+    (string operations: this runs for every resolution on every `serve` refresh)."""
+    relative = source.removeprefix("content/")
+    keys = {source, relative}
+    for key in (source, relative):
+        folder, _, name = key.rpartition("/")
+        stem, _, suffix = name.rpartition(".")
+        if stem and suffix:
+            keys.add(f"{folder}/{stem}" if folder else stem)
+    return {key.casefold() for key in keys}
 
 
 def check_explicit(source: str, reference: Reference, resolver: Resolver) -> Diagnostic | None:

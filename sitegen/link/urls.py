@@ -7,6 +7,7 @@ default) and Russian by ICAO Doc 9303 (the table of Russian passports since 2013
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -38,8 +39,10 @@ def slugify(text: str, lang: str = "uk", limit: int = 80) -> str:
     return slug or "untitled"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def resolution_slug(number: str | None, day: date | None, title: str, lang: str) -> str:
-    """From the number when there is one, else the date and the transliterated title."""
+    """From the number when there is one, else the date and the transliterated title (kept:
+    `serve` asks again for every resolution on every refresh)."""
     if number:
         return slugify(number, lang)
     title_slug = slugify(title, lang, limit=60)
@@ -63,7 +66,7 @@ def year_path(year: int | None) -> str:
 
 
 def month_path(day: date) -> str:
-    return f"deadlines/{day:%Y-%m}/"
+    return f"deadlines/{day.year:04d}-{day.month:02d}/"
 
 
 def material_path(slug: str) -> str:

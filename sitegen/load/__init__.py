@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sitegen.diagnostics import Diagnostic
@@ -26,14 +27,14 @@ def load_sources(
     seen: Known = {}
     for path, name, section in files:
         if known is None:  # a build reads every file once: no stamps needed
-            source, found = read_source(path.read_bytes(), name, section)
+            source, found = read_source(_read(path), name, section)
         else:
-            stat = path.stat()
+            stat = os.stat(path)
             stamp = (stat.st_mtime_ns, stat.st_size)
             previous = known.get(name)
             read = previous[1] if previous and previous[0] == stamp else None
             if read is None:
-                read = read_source(path.read_bytes(), name, section)
+                read = read_source(_read(path), name, section)
             seen[name] = (stamp, read)
             source, found = read
         problems.extend(found)
@@ -43,3 +44,8 @@ def load_sources(
         known.clear()
         known.update(seen)
     return sources, problems
+
+
+def _read(file: str) -> bytes:
+    with open(file, "rb") as stream:
+        return stream.read()
