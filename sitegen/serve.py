@@ -32,6 +32,10 @@ from sitegen.diagnostics import Report
 from sitegen.live import LiveSite, Response
 
 DEBOUNCE_SECONDS = 0.08  # editors write a file in one burst of events within milliseconds
+# A file closed after writing, or moved into place (an atomic save), is most likely the burst's
+# end: the refresh waits only for a few more events, not for the whole quiet interval.
+SETTLE_SECONDS = 0.03
+_SAVED = frozenset({"closed", "moved"})
 WATCHED = ("content", "themes", "templates", "static", "translations")
 _CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})
 
@@ -80,7 +84,8 @@ class Rebuilder(FileSystemEventHandler):
         with self._lock:
             if self._timer is not None:
                 self._timer.cancel()
-            self._timer = threading.Timer(DEBOUNCE_SECONDS, self._rebuild)
+            delay = SETTLE_SECONDS if event.event_type in _SAVED else DEBOUNCE_SECONDS
+            self._timer = threading.Timer(delay, self._rebuild)
             self._timer.daemon = True
             self._timer.start()
 

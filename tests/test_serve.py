@@ -14,7 +14,9 @@ import urllib.request
 
 import pytest
 from tornado.websocket import websocket_connect
+from watchdog.events import FileClosedEvent, FileModifiedEvent, FileMovedEvent
 
+from sitegen import serve
 from sitegen.cli import main
 
 TIMEOUT = 20
@@ -146,3 +148,28 @@ def test_a_folder_without_its_slash_redirects_and_a_missing_page_is_404(server):
         opener.open(base + "no-such-page/", timeout=5)
     assert missing.value.code == 404
     assert "livereload.js" in missing.value.read().decode("utf-8")  # the site's own 404 page
+
+
+def test_a_finished_save_is_refreshed_without_waiting_out_the_quiet_interval(tmp_path, monkeypatch):
+    delays: list[float] = []
+
+    class Timer:  # records the delay each event asks for, and never fires
+        def __init__(self, delay: float, function) -> None:
+            delays.append(delay)
+            self.daemon = True
+
+        def start(self) -> None:
+            return None
+
+        def cancel(self) -> None:
+            return None
+
+    monkeypatch.setattr(serve.threading, "Timer", Timer)
+    handler = serve.Rebuilder(lambda: None, tmp_path / "output")
+    page = str(tmp_path / "content" / "resolutions" / "a.md")
+    handler.on_any_event(FileModifiedEvent(page))
+    handler.on_any_event(FileClosedEvent(page))
+    handler.on_any_event(FileMovedEvent(page + ".tmp~", page))
+    handler.on_any_event(FileModifiedEvent(str(tmp_path / "output" / "index.html")))
+    assert delays == [serve.DEBOUNCE_SECONDS, serve.SETTLE_SECONDS, serve.SETTLE_SECONDS]
+    assert serve.SETTLE_SECONDS < serve.DEBOUNCE_SECONDS
