@@ -138,3 +138,16 @@ def test_clean_build_renders_every_page_again(tmp_path, capsys):
     assert main(["--lang", "en", "-C", str(site), "build", "--clean"]) == 0
     assert capsys.readouterr().err.rstrip().endswith(f"pages rendered: {pages}")
     assert tree(site / "output") == before
+
+
+def test_a_broken_translation_file_names_itself_and_fails_the_build(tmp_path, capsys):
+    site = tmp_path / "site"
+    assert main(["init", str(site)]) == 0
+    (site / "translations").mkdir()
+    catalogue = site / "translations" / "uk.yaml"
+    for broken in (b"nav.home: [\n", b"\xff\xfe"):
+        catalogue.write_bytes(broken)
+        capsys.readouterr()
+        assert main(["-C", str(site), "--lang", "en", "build"]) == 2
+        assert f"theme problem: {catalogue}: invalid YAML" in capsys.readouterr().err
+        assert not (site / "output").exists()

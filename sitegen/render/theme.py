@@ -7,6 +7,7 @@ for static files and for catalogue entries.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import tomllib
 from collections.abc import Mapping
@@ -62,14 +63,20 @@ def load_theme(site_root: Path, name: str) -> Theme:
     messages: dict[str, dict[str, object]] = {}
     for directory in (*reversed(chain), site_root):
         for path in sorted((directory / "translations").glob("*.yaml")):
-            try:
-                entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
-            except yaml.YAMLError as exc:
-                raise ThemeError(f"{path}: invalid YAML: {exc}") from exc
-            messages.setdefault(path.stem, {}).update(entries)
+            messages.setdefault(path.stem, {}).update(_entries(path, path.read_bytes()))
     files = [d for d in (*template_dirs, *static_dirs) if d.is_dir()]
     files += [d / "translations" for d in (*chain, site_root) if (d / "translations").is_dir()]
     return Theme(name, template_dirs, static_dirs, Catalogue(messages), _digest(files))
+
+
+@functools.lru_cache(maxsize=64)
+def _entries(path: Path, content: bytes) -> Mapping[str, object]:
+    """A catalogue file's entries, parsed once per content: `serve` loads the theme on every
+    save, and the catalogues were most of that."""
+    try:
+        return yaml.load(content.decode("utf-8"), Loader=_LOADER) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ThemeError(f"{path}: invalid YAML: {exc}") from exc
 
 
 def _chain(site_root: Path, name: str) -> list[Path]:
