@@ -96,8 +96,8 @@ def link_site(
         memo,
     )
     implemented: dict[str, list[Task]] = {m.source: [] for m in documents.materials}
-    for own_rows in tasks.per_resolution:  # in document and clause order
-        for _, task, _, _ in own_rows:
+    for own_tasks in tasks.per_resolution:  # in document and clause order
+        for task in own_tasks:
             if task.materials:
                 for material in dict.fromkeys(task.materials):
                     implemented[material.source].append(task)
@@ -105,7 +105,7 @@ def link_site(
         today=config.effective_today(),
         resolutions=tuple(resolutions),
         paths=paths,
-        tasks=tasks.everything.tasks,
+        tasks=tasks.everything,
         addressees=tuple(addressee_listings(resolutions, tasks.by_addressee, config.language)),
         bodies=tuple(body_listings(resolutions, config.language)),
         years=tuple(year_listings(resolutions)),

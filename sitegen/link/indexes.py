@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from sitegen.link.collation import sort_key
-from sitegen.link.tasks import Ordered
+from sitegen.link.tasks import Tasks
 from sitegen.link.urls import addressee_path, body_path, month_path, slugify, year_path
 from sitegen.model import Listing, Resolution
 
@@ -20,7 +20,7 @@ def newest_first(resolutions: Iterable[Resolution]) -> list[Resolution]:
 
 
 def addressee_listings(
-    resolutions: list[Resolution], tasks: Mapping[str, Ordered], lang: str
+    resolutions: list[Resolution], tasks: Mapping[str, Tasks], lang: str
 ) -> list[Listing]:
     """Each addressee's documents and tasks (`tasks`: in deadline order, by addressee)."""
     names: dict[str, str] = {}
@@ -39,7 +39,7 @@ def addressee_listings(
             slugs[name],
             addressee_path(slugs[name]),
             tuple(docs[name]),
-            tasks[name].tasks if name in tasks else (),
+            tasks.get(name, ()),
             lang=addressee_lang,
         )
         for name, addressee_lang in names.items()
@@ -79,13 +79,13 @@ def year_listings(resolutions: list[Resolution]) -> list[Listing]:
     ]
 
 
-def month_listings(tasks: Mapping[tuple[int, int], Ordered]) -> list[Listing]:
+def month_listings(tasks: Mapping[tuple[int, int], Tasks]) -> list[Listing]:
     """Tasks by the (year, month) they fall due in, in deadline order."""
     listings = []
     for year, month in sorted(tasks):
         first, label = date(year, month, 1), f"{year:04d}-{month:02d}"
         listings.append(
-            Listing(label, label, month_path(first), tasks=tasks[year, month].tasks, month=first)
+            Listing(label, label, month_path(first), tasks=tasks[year, month], month=first)
         )
     return listings
 

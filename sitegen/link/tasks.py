@@ -3,55 +3,43 @@ what a resolution gave is kept between `serve` refreshes.
 
 A save in `serve` changes one resolution, yet re-making every task (45,000 at 1,000
 documents), its state and its sort key, then sorting and grouping them all, was most of a
-refresh. A `TaskMemo` keeps each resolution's rows with what they were made from, and the
-last index: unchanged rows keep their place, only the lists that lose or gain a row are made
-again, and their sort merges the new rows into the old run.
+refresh. A `TaskMemo` keeps each resolution's tasks with what they were made from, and the
+last index: unchanged tasks keep their place, and only the lists that lose or gain one are
+made again, each new task put in its place by bisection.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from operator import itemgetter
 from typing import Any
 
 from sitegen.model import ClauseRole, DeadlineKind, Material, Resolution, Task, TaskState
 
 OPEN_ENDED = (DeadlineKind.PERMANENT, DeadlineKind.RECURRING)
 
-# (sort key, task, the addressees whose pages list it, the (year, month) it falls due in, if any)
-TaskRow = tuple[tuple, Task, tuple[str, ...], tuple[tuple[int, int], ...]]
 Implementing = Mapping[str, Mapping[str, tuple[Material, ...]]]  # source → anchor → materials
-_ADDRESSEES, _MONTHS = 2, 3  # the fields of a row that say which lists it is in
-
-_by_key = itemgetter(0)
-_task = itemgetter(1)
-
-
-@dataclass(frozen=True, slots=True)
-class Ordered:
-    """Rows in deadline order, and their tasks, as a page lists them."""
-
-    rows: list[TaskRow]
-    tasks: tuple[Task, ...]
+Tasks = tuple[Task, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class TaskIndex:
-    per_resolution: list[list[TaskRow]]  # in document order, each in clause order
-    everything: Ordered
-    by_addressee: dict[str, Ordered]
-    by_month: dict[tuple[int, int], Ordered]
+    """Every task in deadline order, and each addressee's and each month's."""
+
+    per_resolution: list[list[Task]]  # in document order, each in clause order
+    everything: Tasks
+    by_addressee: dict[str, Tasks]
+    by_month: dict[tuple[int, int], Tasks]
 
 
 class TaskMemo:
-    """Each resolution's task rows and what they were made from, and the last index."""
+    """Each resolution's tasks and what they were made from, and the last index."""
 
     def __init__(self) -> None:
-        self.made: dict[str, tuple[tuple, list[TaskRow]]] = {}  # source → (inputs, rows)
+        self.made: dict[str, tuple[tuple, list[Task]]] = {}  # source → (inputs, tasks)
         self.index: TaskIndex | None = None
 
 
@@ -88,8 +76,8 @@ def task_index(
     and clause line), and so each addressee's and each month's."""
     soon = today + timedelta(days=soon_days)
     previous = memo.made if memo else {}
-    made: dict[str, tuple[tuple, list[TaskRow]]] = {}
-    fresh: list[TaskRow] = []
+    made: dict[str, tuple[tuple, list[Task]]] = {}
+    fresh: list[Task] = []
     for resolution in resolutions:
         source = resolution.source
         inputs = (resolution, paths[source], implementing.get(source, {}), today, soon)
@@ -97,93 +85,114 @@ def task_index(
         if old is not None and old[0] == inputs:
             made[source] = old
         else:
-            made[source] = (inputs, _rows(*inputs))
+            made[source] = (inputs, _tasks(*inputs))
             fresh.extend(made[source][1])
-    gone = [
-        row for source, old in previous.items() if made.get(source) is not old for row in old[1]
-    ]
-    fresh.sort(key=_by_key)  # sorted once here, every list below gets its rows in order
+    stale = {source for source, old in previous.items() if made.get(source) is not old}
+    gone = [task for source in stale for task in previous[source][1]]
+    fresh.sort(key=by_due)  # sorted once here, every list below gets its tasks in order
     last = memo.index if memo else None
     index = TaskIndex(
-        [rows for _, rows in made.values()],
-        _merged(last.everything if last else None, gone, fresh),
-        _regrouped(last.by_addressee if last else {}, gone, fresh, _ADDRESSEES),
-        _regrouped(last.by_month if last else {}, gone, fresh, _MONTHS),
+        [tasks for _, tasks in made.values()],
+        _merged(last.everything if last else None, stale, gone, fresh),
+        _regrouped(last.by_addressee if last else {}, stale, gone, fresh, listed_under),
+        _regrouped(last.by_month if last else {}, stale, gone, fresh, _month),
     )
     if memo:
         memo.made, memo.index = made, index
     return index
 
 
+def by_due(task: Task) -> tuple:
+    """Soonest deadline first; undated last; then by the resolution's date, source and clause
+    line (unique per clause)."""
+    due = task.clause.deadline.due if task.clause.deadline else None
+    return (
+        due is None,
+        due or date.max,
+        task.resolution.date or date.min,
+        task.resolution.source,
+        task.clause.line,
+    )
+
+
+def listed_under(task: Task) -> Iterable[str]:
+    """The section's addressee, and every other one the clause names itself, once each."""
+    addressee, named = task.clause.addressee, task.clause.addressees
+    if not named or named == (addressee,):
+        return () if addressee is None else (addressee,)
+    return [name for name in dict.fromkeys((addressee, *named)) if name is not None]
+
+
+def _month(task: Task) -> Iterable[tuple[int, int]]:
+    """The (year, month) the task falls due in; none for open-ended or undated ones."""
+    deadline = task.clause.deadline
+    if deadline is None or deadline.due is None or deadline.kind in OPEN_ENDED:
+        return ()
+    return ((deadline.due.year, deadline.due.month),)
+
+
 def _regrouped(
-    groups: Mapping[Any, Ordered], gone: list[TaskRow], fresh: list[TaskRow], field: int
-) -> dict[Any, Ordered]:
-    """The lists a row leaves or joins are made again; the others are the same lists."""
-    leaving, arriving = _grouped(gone, field), _grouped(fresh, field)
+    groups: Mapping[Any, Tasks],
+    stale: set[str],
+    gone: list[Task],
+    fresh: list[Task],
+    groups_of: Callable[[Task], Iterable[Any]],
+) -> dict[Any, Tasks]:
+    """The lists a task leaves or joins are made again; the others are the same lists."""
+    leaving, arriving = _grouped(gone, groups_of), _grouped(fresh, groups_of)
     regrouped = dict(groups)
     for group in leaving.keys() | arriving.keys():
-        merged = _merged(groups.get(group), leaving.get(group, []), arriving.get(group, []))
-        if merged.rows:
+        merged = _merged(groups.get(group), stale, leaving.get(group, []), arriving.get(group, []))
+        if merged:
             regrouped[group] = merged
         else:
             del regrouped[group]
     return regrouped
 
 
-def _grouped(rows: list[TaskRow], field: int) -> dict[Any, list[TaskRow]]:
-    grouped: dict[Any, list[TaskRow]] = defaultdict(list)
-    for row in rows:
-        for group in row[field]:
-            grouped[group].append(row)
+def _grouped(
+    tasks: list[Task], groups_of: Callable[[Task], Iterable[Any]]
+) -> dict[Any, list[Task]]:
+    grouped: dict[Any, list[Task]] = defaultdict(list)
+    for task in tasks:
+        for group in groups_of(task):
+            grouped[group].append(task)
     return grouped
 
 
-def _merged(previous: Ordered | None, gone: list[TaskRow], fresh: list[TaskRow]) -> Ordered:
-    """`previous` less the `gone` rows, with the `fresh` ones (sorted) in their places."""
+def _merged(previous: Tasks | None, stale: set[str], gone: list[Task], fresh: list[Task]) -> Tasks:
+    """`previous` less the `gone` tasks (those of `stale` sources), with the `fresh` ones
+    (sorted) in their places."""
     if previous is None:
-        rows = list(fresh)
-    elif (len(gone) + len(fresh)) * 16 > len(previous.rows):  # many: filter, then merge runs
-        leaving = {row[0] for row in gone}
-        rows = [row for row in previous.rows if row[0] not in leaving]
-        rows.extend(fresh)
-        rows.sort(key=_by_key)
-    else:  # a few (one resolution saved): find each one's place
-        rows = list(previous.rows)
-        for row in gone:
-            del rows[bisect.bisect_left(rows, row[0], key=_by_key)]
-        for row in fresh:
-            bisect.insort(rows, row, key=_by_key)
-    return Ordered(rows, tuple(map(_task, rows)))
+        return tuple(fresh)
+    if (len(gone) + len(fresh)) * 16 > len(previous):  # many: filter, then merge two runs
+        tasks = [task for task in previous if task.resolution.source not in stale]
+        tasks.extend(fresh)
+        tasks.sort(key=by_due)
+        return tuple(tasks)
+    tasks = list(previous)  # a few (one resolution saved): find each one's place
+    for task in gone:
+        del tasks[bisect.bisect_left(tasks, by_due(task), key=by_due)]
+    for task in fresh:
+        bisect.insort(tasks, task, key=by_due)
+    return tuple(tasks)
 
 
-def _rows(
+def _tasks(
     resolution: Resolution,
     path: str,
     implementing: Mapping[str, tuple[Material, ...]],
     today: date,
     soon: date,
-) -> list[TaskRow]:
-    rows: list[TaskRow] = []
+) -> list[Task]:
+    tasks: list[Task] = []
     task_role = ClauseRole.TASK
-    dated = resolution.date or date.min
-    source = resolution.source
     for clause in resolution.clauses:
         if clause.role is not task_role:
             continue
         materials = implementing.get(clause.anchor, ())
         deadline = clause.deadline
-        due = deadline.due if deadline else None
-        kind = deadline.kind if deadline else None
+        due, kind = (deadline.due, deadline.kind) if deadline else (None, None)
         state = task_state(due, kind, bool(materials), today, soon)
-        months = ((due.year, due.month),) if due and kind not in OPEN_ENDED else ()
-        key = (due is None, due or date.max, dated, source, clause.line)  # unique per clause
-        task = Task(resolution, clause, path, materials, state)
-        rows.append((key, task, _listed_under(clause.addressee, clause.addressees), months))
-    return rows
-
-
-def _listed_under(addressee: str | None, named: tuple[str, ...]) -> tuple[str, ...]:
-    """The section's addressee, and every other one the clause names itself, once each."""
-    if not named or named == (addressee,):
-        return () if addressee is None else (addressee,)
-    return tuple(name for name in dict.fromkeys((addressee, *named)) if name is not None)
+        tasks.append(Task(resolution, clause, path, materials, state))
+    return tasks
