@@ -4,6 +4,7 @@ cited phrases in the body are linked when they name a document of this site.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -71,9 +72,10 @@ def _stem(word: str) -> str:
     return word.casefold()[:5]
 
 
-def _path_keys(source: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _path_keys(source: str) -> frozenset[str]:
     """'content/resolutions/2020/x.md' is found as that, without 'content/', and without '.md'
-    (string operations: this runs for every resolution on every `serve` refresh)."""
+    (kept: `serve` asks again for every resolution on every refresh)."""
     relative = source.removeprefix("content/")
     keys = {source, relative}
     for key in (source, relative):
@@ -81,7 +83,7 @@ def _path_keys(source: str) -> set[str]:
         stem, _, suffix = name.rpartition(".")
         if stem and suffix:
             keys.add(f"{folder}/{stem}" if folder else stem)
-    return {key.casefold() for key in keys}
+    return frozenset(key.casefold() for key in keys)
 
 
 def check_explicit(source: str, reference: Reference, resolver: Resolver) -> Diagnostic | None:

@@ -35,7 +35,8 @@ def parse_documents(
     A file parsed before with the same bytes, settings and sitegen code comes from `store`.
     """
     store = store or Store(None)
-    keys = [_parse_key(source, config) for source in sources]
+    settings = (config.language, config.school_year_end)
+    keys = [_parse_key(s.path, s.section, s.digest, settings) for s in sources]
     with collector_paused():
         results: list = [store.load("parse", key) for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
@@ -65,13 +66,11 @@ def parse_documents(
     return documents, problems
 
 
-def _parse_key(source: Source, config: SiteConfig) -> str:
-    """Everything a parse result depends on: the file, the settings parse reads, the code."""
-    return fingerprint(
-        code_fingerprint(),
-        (source.path, source.section, source.digest),
-        (config.language, config.school_year_end),
-    )
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_key(path: str, section: str, digest: str, settings: tuple) -> str:
+    """Everything a parse result depends on: the file, the settings parse reads, the code
+    (kept: `serve` asks again for every file on every save)."""
+    return fingerprint(code_fingerprint(), (path, section, digest), settings)
 
 
 def _parsed_and_saved(
