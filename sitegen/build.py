@@ -94,7 +94,8 @@ def build(
 def _publish(rendering: Rendering, output: Publication, jobs: int) -> Published:
     """Pages first; Pagefind indexes each search bundle in its own process as soon as the
     bundle's pages are out (a year's resolutions come before the lists), while later pages,
-    the feeds, calendars and open data are made here, so that the two cores work at once."""
+    the feeds and calendars (in the page workers) and open data are made, so that the cores
+    work at once."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         indexing: list[tuple[Artifact, concurrent.futures.Future]] = []
 
@@ -104,12 +105,9 @@ def _publish(rendering: Rendering, output: Publication, jobs: int) -> Published:
                     indexing.append((bundle, pool.submit(bundle.make)))
 
         # Not before the first page: the page workers must be forked before this thread runs.
-        for page in rendering.pages(jobs, output.published_keys()):
-            output.put(page)
-            index_complete_bundles()
-        index_complete_bundles()
-        for artifact in rendering.others():
+        for artifact in rendering.artifacts(jobs, output.published_keys()):
             output.put(artifact)
+            index_complete_bundles()
         for bundle, files in indexing:
             output.write(bundle, files.result())
         return output.commit()

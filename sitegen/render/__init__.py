@@ -78,36 +78,72 @@ class Rendering:
         self.searchable: dict[str, list[tuple[str, str]]] = {}
         self._unseen: Counter[str] = Counter()
         self._complete: list[str] = []  # shards whose pages are all shown, not yet bundled
+        self._listings: list[Artifact] | None = None
 
-    def pages(
+    def artifacts(
         self, jobs: int = 1, published: Mapping[str, str] | None = None
     ) -> Iterator[Artifact]:
+        """Every artifact of the site: the pages in plan order, every feed and calendar, then
+        the files made from the whole archive. With jobs > 1, forked workers make the pages
+        and the feeds and calendars (icalendar's serialisation is the costliest part of a
+        cold build's tail): they build the views, fingerprint them, and make what is not in
+        `published` (name → key of the files in output/)."""
+        published = published or {}
+        if jobs > 1 and len(self.plan) >= PARALLEL_FROM:
+            yield from self._pooled(jobs, published)
+        else:
+            yield from self.pages()
+            yield from self._listing_files()
+        yield from self._archive_files()
+
+    def pages(self) -> Iterator[Artifact]:
         """One artifact per page, in plan order; each view model exists only while its page is
-        handled. With jobs > 1, forked workers build the views, fingerprint them and render the
-        pages whose key is not in `published` (name → key of the files in output/)."""
+        handled."""
+        self._track_search()
+        for page in self.plan:
+            key, view = self._keyed(page)
+            make = partial(self.render, page) if view is None else partial(self._html, page, view)
+            yield self._artifact(page, key, make)
+
+    def others(self) -> Iterator[Artifact]:
+        """Every file but the pages (what `serve` makes on request)."""
+        yield from self._listing_files()
+        yield from self._archive_files()
+
+    def _pooled(self, jobs: int, published: Mapping[str, str]) -> Iterator[Artifact]:
         global _WORK
+        self._track_search()
+        pages = len(self.plan)
+        listing_files = self._listing_list()
+        _WORK = (self, published)  # the workers inherit it when forked
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                work = range(pages + len(listing_files))
+                for index, key, content in pool.imap(_work, work, chunksize=8):
+                    if index < pages:
+                        page = self.plan[index]
+                        make = (
+                            partial(self.render, page)
+                            if content is None
+                            else partial(_as_files, page, content)
+                        )
+                        yield self._artifact(page, key, make)
+                    else:
+                        made = listing_files[index - pages]
+                        yield Artifact(
+                            made.name,
+                            key,
+                            made.make if content is None else partial(_output_files, content),
+                        )
+        finally:
+            _WORK = None
+
+    def _track_search(self) -> None:
         self.searchable = {"": []}
         self._unseen = Counter(
             shard_of(file_of(page.path), self.shards) for page in self.plan if page.searchable
         )
         self._complete = [shard for shard in self.searchable if not self._unseen[shard]]
-        if jobs > 1 and len(self.plan) >= PARALLEL_FROM:
-            _WORK = (self, published or {})  # the workers inherit it when forked
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                for index, key, content in pool.imap(_work, range(len(self.plan)), chunksize=8):
-                    page = self.plan[index]
-                    make = (
-                        partial(self.render, page)
-                        if content is None
-                        else partial(_as_files, page, content)
-                    )
-                    yield self._artifact(page, key, make)
-            _WORK = None
-            return
-        for page in self.plan:
-            key, view = self._keyed(page)
-            make = partial(self.render, page) if view is None else partial(self._html, page, view)
-            yield self._artifact(page, key, make)
 
     def _keyed(self, page: PlannedPage) -> tuple[str, Mapping[str, object] | None]:
         """The page's key, from its inputs when it has them (then no view is built yet),
@@ -157,11 +193,10 @@ class Rendering:
             for pages in [self.searchable[shard]]
         ]
 
-    def others(self) -> Iterator[Artifact]:
-        """The sitemap, robots.txt, open data, every feed and calendar: one artifact per file,
-        named by its path; the theme's static files: one artifact. A feed or calendar is keyed
-        by the documents it shows, so an edit remakes only its addressees' ones."""
-        site, config, catalogue = self.site, self.config, self.theme.catalogue
+    def _archive_files(self) -> Iterator[Artifact]:
+        """The sitemap, robots.txt and open data, made from the whole archive, and the theme's
+        static files as one artifact."""
+        site, config = self.site, self.config
         yield self._whole(SITEMAP_XML, lambda: sitemap(self.plan, config))
         yield self._whole(ROBOTS_TXT, lambda: robots(config))
         digests = self.digests
@@ -172,6 +207,18 @@ class Rendering:
         yield self._whole(
             CLAUSES_CSV, lambda: clauses_csv(site, config, self._pieces(CLAUSES_CSV), digests)
         )
+        yield Artifact(STATIC, fingerprint(self.base_key, STATIC), lambda: self.assets.files)
+
+    def _listing_list(self) -> list[Artifact]:
+        """The feeds and calendars, made once per process (a worker's first request)."""
+        if self._listings is None:
+            self._listings = list(self._listing_files())
+        return self._listings
+
+    def _listing_files(self) -> Iterator[Artifact]:
+        """Every feed and calendar: one artifact per file, named by its path, keyed by the
+        documents it shows, so an edit remakes only its addressees' ones."""
+        site, config, catalogue = self.site, self.config, self.theme.catalogue
         newest = [*site.resolutions[:FEED_ENTRIES], *site.materials]
         yield self._keyed_file(
             feed_path(), newest, lambda: [site_feed(site, config, catalogue)], "feed"
@@ -200,7 +247,6 @@ class Rendering:
                 listing.key,
                 listing.lang,
             )
-        yield Artifact(STATIC, fingerprint(self.base_key, STATIC), lambda: self.assets.files)
 
     def _whole(self, path: str, make: Callable[[], OutputFile]) -> Artifact:
         """A file made from the whole archive (the sitemap, open data): keyed by every
@@ -241,10 +287,17 @@ PARALLEL_FROM = 200  # pages; below this a pool of processes costs more than it 
 _WORK: tuple[Rendering, Mapping[str, str]] | None = None
 
 
-def _work(index: int) -> tuple[int, str, bytes | None]:
-    """In a forked worker: one page's key, and its HTML unless output/ has it already."""
+def _work(index: int) -> tuple[int, str, bytes | list[tuple[str, bytes]] | None]:
+    """In a forked worker: one page's (or feed's, or calendar's) key, and its content unless
+    output/ has it already."""
     assert _WORK is not None
     rendering, published = _WORK
+    pages = len(rendering.plan)
+    if index >= pages:
+        made = rendering._listing_list()[index - pages]
+        if published.get(made.name) == made.key:
+            return index, made.key, None
+        return index, made.key, [(f.path, _joined(f.content)) for f in made.make()]
     page = rendering.plan[index]
     key, view = rendering._keyed(page)
     if published.get(page.path) == key:
@@ -258,6 +311,14 @@ def _work(index: int) -> tuple[int, str, bytes | None]:
         rendering.site_globals,
     )
     return index, key, content
+
+
+def _joined(content: bytes | Iterable[bytes]) -> bytes:
+    return content if isinstance(content, bytes) else b"".join(content)
+
+
+def _output_files(made: list[tuple[str, bytes]]) -> list[OutputFile]:
+    return [OutputFile(path, content) for path, content in made]
 
 
 def _as_files(page: PlannedPage, content: bytes) -> list[OutputFile]:
