@@ -84,7 +84,13 @@ class LiveSite:
             # miss a site override added in front of a template it has compiled already.
             self._env = (theme.digest, environment(theme))
         rendering = Rendering(
-            analysis.site, config, theme, self._store, analysis.digests, self._env[1]
+            analysis.site,
+            config,
+            theme,
+            self._store,
+            analysis.digests,
+            self._env[1],
+            publishing=False,
         )
         pages = {file_of(page.path): page for page in rendering.plan}
         # The stylesheet and scripts every page asks for: read now.

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.build import build
 from sitegen.config import SiteConfig
 from sitegen.live import LiveSite
+from sitegen.render import pieces
 from support import ROOT, clean_build, edit, sample_copy, seminar
 
 SEED_001 = "content/resolutions/2020/1-2020-3.md"
@@ -73,3 +75,25 @@ def test_a_template_error_names_the_template_and_keeps_the_last_good_page(site):
     assert response.content == before
     (problem,) = response.problems
     assert problem.path == "resolution.html" and "no_such_field" in problem.message
+
+
+def test_open_data_made_in_serve_leaves_the_next_build_its_pieces(site, tmp_path, monkeypatch):
+    """serve makes api/*.json and *.csv in memory: where its pieces lie is not where the
+    published file has them, so the next build must still find them by its own index."""
+    config, live = site
+    assert build(config, strict=True).published is not None
+    edit(config, SEED_001, CLAUSE_3_2, CLAUSE_3_2.replace("навчальний", "навчально-практичний"))
+    assert not live.refresh(config, strict=True).diagnostics
+    assert "навчально-практичний".encode() in live.get("api/resolutions.json").content
+    assert live.get("api/clauses.csv").content
+    made: list[object] = []
+    original = pieces._made
+
+    def counted(make):
+        made.append(make)
+        return original(make)
+
+    monkeypatch.setattr(pieces, "_made", counted)
+    assert build(config, strict=True).published is not None
+    assert len(made) == 2  # the edited resolution's piece of each file, and no other
+    assert_serves_the_build(live, config, tmp_path / "built")

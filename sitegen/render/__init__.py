@@ -53,8 +53,10 @@ class Rendering:
         store: Store,
         digests: Mapping[str, str],  # source path → digest of its bytes
         env: Environment | None = None,  # a long-lived one (serve) keeps compiled templates
+        publishing: bool = True,  # False in `serve`: nothing made is written to output/
     ) -> None:
         self.site, self.config, self.theme, self.store = site, config, theme, store
+        self.publishing = publishing
         self.digests = digests
         self.env = env or environment(theme)
         self.plan = plan_pages(site, config, digests)
@@ -256,7 +258,8 @@ class Rendering:
     def _pieces(self, path: str) -> Pieces:
         """The pieces of open data found again in output/, the copy the last build published."""
         published = self.config.output_dir / path
-        return Pieces(self.store, published, fingerprint(self.base_key, path, str(published)))
+        key = fingerprint(self.base_key, path, str(published))
+        return Pieces(self.store, published, key, remember=self.publishing)
 
     def _keyed_file(
         self,

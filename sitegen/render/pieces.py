@@ -22,10 +22,12 @@ Place = tuple[int, int, bytes]  # offset, length, digest
 
 
 class Pieces:
-    def __init__(self, store: Store, published: Path, key: str) -> None:
+    def __init__(self, store: Store, published: Path, key: str, remember: bool = True) -> None:
         """`published`: the file as the last build wrote it; `key`: everything the pieces
-        depend on besides their own inputs (sitegen's code, settings, the file's name)."""
-        self.store, self.published, self.key = store, published, key
+        depend on besides their own inputs (sitegen's code, settings, the file's name).
+        `remember`: save where the pieces lie, because the file made is the one published
+        (not so in `serve`, whose index would send the next build to the wrong offsets)."""
+        self.store, self.published, self.key, self.remember = store, published, key, remember
         index = store.load("pieces", key)
         self.known: dict[str, Place] = index if isinstance(index, dict) else {}
 
@@ -52,7 +54,8 @@ class Pieces:
         finally:
             if previous is not None:
                 previous.close()
-        self.store.save("pieces", self.key, placed)
+        if self.remember:
+            self.store.save("pieces", self.key, placed)
 
 
 def _found(previous: BinaryIO | None, place: Place | None) -> tuple[bytes, bytes] | None:
