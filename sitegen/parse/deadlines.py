@@ -18,6 +18,7 @@ nothing better, and never in an entry-into-force clause ("распростран
 
 from __future__ import annotations
 
+import functools
 import re
 from calendar import monthrange
 from collections.abc import Callable
@@ -423,6 +424,7 @@ def _as_written(phrase: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def labelled_phrase(line: str) -> str | None:
     """'Термін: квітень 2020 р.' -> 'квітень 2020 р.'; None when the line has no deadline label.
 
@@ -436,6 +438,7 @@ def labelled_phrase(line: str) -> str | None:
     return text[match.start("value") : match.end("value")] if match else None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def parse_deadline(
     phrase: str, document_date: date | None, *, school_year_end: tuple[int, int] = (6, 30)
 ) -> Deadline | None:
@@ -443,6 +446,8 @@ def parse_deadline(
 
     None when the line is anything more than a deadline phrase, so ordinary sentences are
     never mistaken for one. `text` keeps the spelling, without surrounding spaces and '.;,'.
+    Kept per phrase and date: archives repeat their deadline lines ("Постійно", "До 1
+    вересня") from clause to clause and document to document.
     """
     text = _as_written(phrase)
     folded = _fold(text)
