@@ -60,19 +60,43 @@ _PUNCTUATION_ONLY = re.compile(r"^[\s.,;:!?…–—-]+$")
 _MAX_HEADING_WORDS = 25
 
 
-@dataclass(slots=True)
 class _Line:
-    """One source line of a paragraph or heading, with its inline tokens."""
+    """One source line of a paragraph or heading, with its inline tokens.
 
-    children: list[Token]
-    line: int
-    block_start: bool
-    heading: bool = False
-    list_number: str | None = None
+    Its plain text is asked for again and again while the structure is read (a tenth of
+    parsing once), so it is kept until the tokens change: they are only ever appended to
+    while the line is gathered, or replaced whole.
+    """
+
+    __slots__ = ("_children", "_text", "block_start", "heading", "line", "list_number")
+
+    def __init__(
+        self,
+        children: list[Token],
+        line: int,
+        block_start: bool,
+        heading: bool = False,
+        list_number: str | None = None,
+    ) -> None:
+        self._children, self._text = children, (-1, "")
+        self.line, self.block_start, self.heading = line, block_start, heading
+        self.list_number = list_number
+
+    @property
+    def children(self) -> list[Token]:
+        return self._children
+
+    @children.setter
+    def children(self, children: list[Token]) -> None:
+        self._children, self._text = children, (-1, "")
 
     @property
     def text(self) -> str:
-        return " ".join(plain_text(self.children).split())
+        count, text = self._text
+        if count != len(self._children):
+            text = " ".join(plain_text(self._children).split())
+            self._text = (len(self._children), text)
+        return text
 
 
 @dataclass(slots=True)
