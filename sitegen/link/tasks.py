@@ -94,7 +94,7 @@ def task_index(
     index = TaskIndex(
         [tasks for _, tasks in made.values()],
         _merged(last.everything if last else None, stale, gone, fresh),
-        _regrouped(last.by_addressee if last else {}, stale, gone, fresh, listed_under),
+        _regrouped(last.by_addressee if last else {}, stale, gone, fresh, _listed_under),
         _regrouped(last.by_month if last else {}, stale, gone, fresh, _month),
     )
     if memo:
@@ -115,7 +115,7 @@ def by_due(task: Task) -> tuple:
     )
 
 
-def listed_under(task: Task) -> Iterable[str]:
+def _listed_under(task: Task) -> Iterable[str]:
     """The section's addressee, and every other one the clause names itself, once each."""
     addressee, named = task.clause.addressee, task.clause.addressees
     if not named or named == (addressee,):
