@@ -25,7 +25,7 @@ from sitegen.link.tasks import TaskMemo
 from sitegen.link.urls import file_of
 from sitegen.load import Known, load_sources
 from sitegen.model import OutputFile
-from sitegen.render import Rendering, TemplateProblem, ThemeError, load_theme
+from sitegen.render import Rendering, TemplateProblem, ThemeError, joined, load_theme
 from sitegen.render.plan import PlannedPage
 from sitegen.render.theme import environment
 
@@ -94,7 +94,7 @@ class LiveSite:
         )
         pages = {file_of(page.path): page for page in rendering.plan}
         # The stylesheet and scripts every page asks for: read now.
-        static = {f.path: _joined(f.content) for f in rendering.assets.files}
+        static = {f.path: joined(f.content) for f in rendering.assets.files}
         generation = Generation(rendering, pages, static)
         with self._lock:
             self._current = generation
@@ -132,17 +132,13 @@ class LiveSite:
             if make is None:
                 return Response(None)
             for made in make():
-                generation.files[made.path] = _joined(made.content)
+                generation.files[made.path] = joined(made.content)
             return Response(generation.files.get(file))
         try:
             (made,) = generation.rendering.render(page)
         except TemplateProblem as problem:
             found = error(problem.template, problem.line, "template.error", detail=str(problem))
             return Response(self._last_good.get(file, b"<!doctype html><body></body>"), (found,))
-        content = _joined(made.content)
+        content = joined(made.content)
         generation.files[file] = self._last_good[file] = content
         return Response(content)
-
-
-def _joined(content: bytes | Iterable[bytes]) -> bytes:
-    return content if isinstance(content, bytes) else b"".join(content)

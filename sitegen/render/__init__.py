@@ -38,6 +38,7 @@ __all__ = [
     "TemplateProblem",
     "Theme",
     "ThemeError",
+    "joined",
     "load_theme",
 ]
 
@@ -212,7 +213,8 @@ class Rendering:
         yield Artifact(STATIC, fingerprint(self.base_key, STATIC), lambda: self.assets.files)
 
     def _listing_list(self) -> list[Artifact]:
-        """The feeds and calendars, made once per process (a worker's first request)."""
+        """The feeds and calendars, listed once: the main process lists them before forking,
+        and a worker finds its item by position."""
         if self._listings is None:
             self._listings = list(self._listing_files())
         return self._listings
@@ -300,7 +302,7 @@ def _work(index: int) -> tuple[int, str, bytes | list[tuple[str, bytes]] | None]
         made = rendering._listing_list()[index - pages]
         if published.get(made.name) == made.key:
             return index, made.key, None
-        return index, made.key, [(f.path, _joined(f.content)) for f in made.make()]
+        return index, made.key, [(f.path, joined(f.content)) for f in made.make()]
     page = rendering.plan[index]
     key, view = rendering._keyed(page)
     if published.get(page.path) == key:
@@ -316,7 +318,8 @@ def _work(index: int) -> tuple[int, str, bytes | list[tuple[str, bytes]] | None]
     return index, key, content
 
 
-def _joined(content: bytes | Iterable[bytes]) -> bytes:
+def joined(content: bytes | Iterable[bytes]) -> bytes:
+    """A file's content in one piece (large files come as chunks)."""
     return content if isinstance(content, bytes) else b"".join(content)
 
 
