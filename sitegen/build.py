@@ -51,10 +51,11 @@ def analyse_sources(
     store: Store | None,
     tasks: TaskMemo | None = None,
 ) -> Analysis:
+    """`sources` is taken over and emptied by parse (see `parse_documents`)."""
+    digests = {s.path: s.digest for s in sources}
     documents, parsed = parse_documents(sources, config, jobs, store)
     with collector_paused():
         site, linked = link_site(documents, config, tasks)
-    digests = {s.path: s.digest for s in sources}
     return Analysis(documents, site, Report.of([*loaded, *parsed, *linked]), digests)
 
 

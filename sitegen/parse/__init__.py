@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -27,43 +27,61 @@ PARALLEL_FROM = 200  # below this many files a process pool costs more than it s
 
 
 def parse_documents(
-    sources: Sequence[Source], config: SiteConfig, jobs: int = 1, store: Store | None = None
+    sources: list[Source], config: SiteConfig, jobs: int = 1, store: Store | None = None
 ) -> tuple[Documents, list[Diagnostic]]:
     """Parse every source; with jobs > 1 a pool of forked processes shares the work (each file
     is parsed on its own, so the result is the same, in the same order).
 
     A file parsed before with the same bytes, settings and sitegen code comes from `store`.
+    The list is taken over (it is empty afterwards): each file's text is let go as soon as the
+    file is parsed, so a large archive's text and its parse results are never all in memory
+    together (the text alone is ~0.9 GB at 50,000 resolutions).
     """
     store = store or Store(None)
     settings = (config.language, config.school_year_end)
+    sections = [s.section for s in sources]
     keys = [_parse_key(s.path, s.section, s.digest, settings) for s in sources]
     with collector_paused():
         results: list = [store.load("parse", key) for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
+    pending: list[Source | None] = [
+        source if result is None else None for source, result in zip(sources, results, strict=True)
+    ]
+    sources.clear()
     if jobs > 1 and len(missing) >= PARALLEL_FROM:
         # Each worker saves what it parsed: pickling every result again here was serial work.
-        work = [(sources[i], keys[i]) for i in missing]
         parse_one = functools.partial(_parsed_and_saved, config=config, cache=store.root)
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             chunk = max(1, len(missing) // (jobs * 8))
-            fresh = pool.map(parse_one, work, chunksize=chunk)
-        for i, result in zip(missing, fresh, strict=True):
-            results[i] = result
-            store.keep("parse", keys[i], result)
+            fresh = pool.imap(parse_one, _handed_out(pending, missing, keys), chunksize=chunk)
+            for i, result in zip(missing, fresh, strict=True):
+                results[i] = result
+                store.keep("parse", keys[i], result)
     else:
-        for i in missing:
-            results[i] = _guarded(sources[i], config)
-            store.save("parse", keys[i], results[i])
+        for i, (source, key) in zip(missing, _handed_out(pending, missing, keys), strict=True):
+            results[i] = _guarded(source, config)
+            store.save("parse", key, results[i])
     parsed: dict[str, list] = {"resolutions": [], "materials": [], "pages": []}
     problems: list[Diagnostic] = []
-    for source, (document, found) in zip(sources, results, strict=True):
+    for section, (document, found) in zip(sections, results, strict=True):
         problems.extend(found)
         if document is not None:
-            parsed[source.section].append(document)
+            parsed[section].append(document)
     documents = Documents(
         tuple(parsed["resolutions"]), tuple(parsed["materials"]), tuple(parsed["pages"])
     )
     return documents, problems
+
+
+def _handed_out(
+    pending: list[Source | None], missing: list[int], keys: list[str]
+) -> Iterator[tuple[Source, str]]:
+    """The files to parse with their cache keys, each dropped from `pending` as it is handed
+    out; the pool takes them a chunk at a time, so only chunks in flight are held here."""
+    for i in missing:
+        source, pending[i] = pending[i], None
+        assert source is not None
+        yield source, keys[i]
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -513,7 +513,7 @@ class _Reader:
             anchor=_anchor(number),
             role=role,
             text=text,
-            html=html,
+            html=text if html == text else html,  # one string when there is no markup
             line=unit.line,
             addressee=addressee,
             deadline=deadline,
