@@ -16,7 +16,7 @@ from sitegen.diagnostics import Diagnostic, Report, error
 from sitegen.link import link_site
 from sitegen.link.tasks import TaskMemo
 from sitegen.load import load_sources
-from sitegen.model import Artifact, Documents, Site, Source
+from sitegen.model import Artifact, ContentFile, Documents, Site
 from sitegen.parse import parse_documents
 from sitegen.render import Rendering, TemplateProblem, load_theme
 from sitegen.write import Publication, Published
@@ -39,21 +39,20 @@ class BuildResult:
 
 
 def analyse(config: SiteConfig, jobs: int = 1, store: Store | None = None) -> Analysis:
-    sources, loaded = load_sources(config.content_dir, config.root)
-    return analyse_sources(sources, loaded, config, jobs, store)
+    files, loaded = load_sources(config.content_dir, config.root)
+    return analyse_files(files, loaded, config, jobs, store)
 
 
-def analyse_sources(
-    sources: list[Source],
+def analyse_files(
+    files: list[ContentFile],
     loaded: list[Diagnostic],
     config: SiteConfig,
     jobs: int,
     store: Store | None,
     tasks: TaskMemo | None = None,
 ) -> Analysis:
-    """`sources` is taken over and emptied by parse (see `parse_documents`)."""
-    digests = {s.path: s.digest for s in sources}
-    documents, parsed = parse_documents(sources, config, jobs, store)
+    digests = {f.path: f.digest for f in files}
+    documents, parsed = parse_documents(files, config, jobs, store)
     with collector_paused():
         site, linked = link_site(documents, config, tasks)
     return Analysis(documents, site, Report.of([*loaded, *parsed, *linked]), digests)
@@ -66,11 +65,11 @@ def build(
     settings, "today" and sitegen's code — is what the last publication was made from, and
     output/ is intact, nothing is parsed or rendered: the last report stands."""
     store = Store(config.root / CACHE_DIR if cache else None)
-    sources, loaded = load_sources(config.content_dir, config.root)
+    files, loaded = load_sources(config.content_dir, config.root)
     theme = load_theme(config.root, config.theme)
     inputs = fingerprint(
         code_fingerprint(),
-        sorted((s.path, s.digest) for s in sources),
+        sorted((f.path, f.digest) for f in files),
         loaded,
         theme.digest,
         config.settings(),
@@ -80,7 +79,7 @@ def build(
         report = store.load("report", inputs)
         if isinstance(report, Report) and output.unchanged():
             return BuildResult(report, None if report.blocks(strict) else output.commit())
-        analysis = analyse_sources(sources, loaded, config, jobs, store)
+        analysis = analyse_files(files, loaded, config, jobs, store)
         store.save("report", inputs, analysis.report)
         if analysis.report.blocks(strict):
             return BuildResult(analysis.report, None)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from sitegen.build import analyse_sources
+from sitegen.build import analyse_files
 from sitegen.cache import CACHE_DIR, MemoryStore
 from sitegen.config import SiteConfig
 from sitegen.diagnostics import Diagnostic, Report, error
@@ -69,13 +69,13 @@ class LiveSite:
         first = self._store is None or self._store.root != config.root / CACHE_DIR
         if first:
             self._store = MemoryStore(config.root / CACHE_DIR)
-        sources, loaded = load_sources(config.content_dir, config.root, self._known)
+        files, loaded = load_sources(config.content_dir, config.root, self._known)
         try:
             theme = load_theme(config.root, config.theme)
         except ThemeError as problem:
             found = error(f"themes/{config.theme}", 1, "template.error", detail=str(problem))
             return Report.of([*loaded, found])
-        analysis = analyse_sources(sources, loaded, config, self.jobs, self._store, self._tasks)
+        analysis = analyse_files(files, loaded, config, self.jobs, self._store, self._tasks)
         self._settle_garbage()
         if analysis.report.blocks(strict):
             return analysis.report

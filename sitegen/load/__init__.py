@@ -1,4 +1,5 @@
-"""Stage 1, load: find content files and read them into Source values."""
+"""Stage 1, load: find content files, check that each reads as a document, and list them
+with the digests of their bytes (parse reads the text again when it needs it)."""
 
 from __future__ import annotations
 
@@ -8,33 +9,33 @@ from pathlib import Path
 from sitegen.diagnostics import Diagnostic
 from sitegen.load.discover import discover
 from sitegen.load.source import read_source
-from sitegen.model import Source
+from sitegen.model import ContentFile
 
-_Read = tuple[Source | None, list[Diagnostic]]
+_Read = tuple[ContentFile | None, list[Diagnostic]]
 Known = dict[str, tuple[tuple[int, int], _Read]]  # path → (mtime_ns, size), what reading gave
 
 
 def load_sources(
     content_dir: Path, site_root: Path, known: Known | None = None
-) -> tuple[list[Source], list[Diagnostic]]:
-    """Every readable content file as a Source; unreadable ones as diagnostics.
+) -> tuple[list[ContentFile], list[Diagnostic]]:
+    """Every readable content file, listed; unreadable ones as diagnostics.
 
     `known` (path → (mtime_ns, size), what reading it gave) lets a long-lived caller such as
     `serve` re-read only the files whose size or mtime changed; it is updated in place.
     """
     files, problems = discover(content_dir, site_root)
-    sources: list[Source] = []
+    sources: list[ContentFile] = []
     seen: Known = {}
     for path, name, section in files:
         if known is None:  # a build reads every file once: no stamps needed
-            source, found = read_source(_read(path), name, section)
+            source, found = _listed(path, name, section)
         else:
             stat = os.stat(path)
             stamp = (stat.st_mtime_ns, stat.st_size)
             previous = known.get(name)
             read = previous[1] if previous and previous[0] == stamp else None
             if read is None:
-                read = read_source(_read(path), name, section)
+                read = _listed(path, name, section)
             seen[name] = (stamp, read)
             source, found = read
         problems.extend(found)
@@ -46,6 +47,7 @@ def load_sources(
     return sources, problems
 
 
-def _read(file: str) -> bytes:
+def _listed(file: str, name: str, section: str) -> _Read:
     with open(file, "rb") as stream:
-        return stream.read()
+        source, found = read_source(stream.read(), name, section)
+    return (None if source is None else ContentFile(name, section, source.digest)), found

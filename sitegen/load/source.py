@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 from sitegen.diagnostics import Diagnostic, error
-from sitegen.model import Source
+from sitegen.model import ContentFile, Source
 
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -41,3 +42,17 @@ def read_source(raw: bytes, path: str, section: str) -> tuple[Source | None, lis
         digest=digest,
     )
     return source, []
+
+
+def read_again(file: ContentFile, root: Path) -> tuple[Source | None, list[Diagnostic]]:
+    """The Source of a file load listed, read from disk once more for parsing. A file whose
+    bytes are no longer the ones load hashed was saved during the build: its result would be
+    cached under the old digest, so it is an error (build again), never parsed."""
+    try:
+        with open(root / file.path, "rb") as stream:
+            raw = stream.read()
+    except OSError:
+        raw = b""
+    if hashlib.sha256(raw).hexdigest() != file.digest:
+        return None, [error(file.path, 1, "source.changed")]
+    return read_source(raw, file.path, file.section)

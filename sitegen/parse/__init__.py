@@ -5,14 +5,24 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 from sitegen.cache import Store, code_fingerprint, collector_paused, fingerprint
 from sitegen.config import SiteConfig
 from sitegen.diagnostics import Diagnostic, error, warning
-from sitegen.model import AddresseeName, Documents, Material, Page, Reference, Resolution, Source
+from sitegen.load.source import read_again
+from sitegen.model import (
+    AddresseeName,
+    ContentFile,
+    Documents,
+    Material,
+    Page,
+    Reference,
+    Resolution,
+    Source,
+)
 from sitegen.parse.addressees import person_in
 from sitegen.parse.frontmatter import FrontMatter, parse_front_matter
 from sitegen.parse.markdown import markdown, plain_text, render_blocks, render_markdown
@@ -27,61 +37,47 @@ PARALLEL_FROM = 200  # below this many files a process pool costs more than it s
 
 
 def parse_documents(
-    sources: list[Source], config: SiteConfig, jobs: int = 1, store: Store | None = None
+    files: Sequence[ContentFile], config: SiteConfig, jobs: int = 1, store: Store | None = None
 ) -> tuple[Documents, list[Diagnostic]]:
-    """Parse every source; with jobs > 1 a pool of forked processes shares the work (each file
-    is parsed on its own, so the result is the same, in the same order).
+    """Parse every listed file; with jobs > 1 a pool of forked processes shares the work (each
+    file is parsed on its own, so the result is the same, in the same order).
 
-    A file parsed before with the same bytes, settings and sitegen code comes from `store`.
-    The list is taken over (it is empty afterwards): each file's text is let go as soon as the
-    file is parsed, so a large archive's text and its parse results are never all in memory
-    together (the text alone is ~0.9 GB at 50,000 resolutions).
+    A file parsed before with the same bytes, settings and sitegen code comes from `store`;
+    the others are read again here (in the worker that parses them), so no process holds the
+    text of the whole archive.
     """
     store = store or Store(None)
     settings = (config.language, config.school_year_end)
-    sections = [s.section for s in sources]
-    keys = [_parse_key(s.path, s.section, s.digest, settings) for s in sources]
+    keys = [_parse_key(f.path, f.section, f.digest, settings) for f in files]
     with collector_paused():
         results: list = [store.load("parse", key) for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
-    pending: list[Source | None] = [
-        source if result is None else None for source, result in zip(sources, results, strict=True)
-    ]
-    sources.clear()
     if jobs > 1 and len(missing) >= PARALLEL_FROM:
         # Each worker saves what it parsed: pickling every result again here was serial work.
+        work = [(files[i], keys[i]) for i in missing]
         parse_one = functools.partial(_parsed_and_saved, config=config, cache=store.root)
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             chunk = max(1, len(missing) // (jobs * 8))
-            fresh = pool.imap(parse_one, _handed_out(pending, missing, keys), chunksize=chunk)
-            for i, result in zip(missing, fresh, strict=True):
-                results[i] = result
+            fresh = pool.map(parse_one, work, chunksize=chunk)
+        for i, result in zip(missing, fresh, strict=True):
+            results[i] = result
+            if _lasting(result):
                 store.keep("parse", keys[i], result)
     else:
-        for i, (source, key) in zip(missing, _handed_out(pending, missing, keys), strict=True):
-            results[i] = _guarded(source, config)
-            store.save("parse", key, results[i])
+        for i in missing:
+            results[i] = _read_and_parsed(files[i], config)
+            if _lasting(results[i]):
+                store.save("parse", keys[i], results[i])
     parsed: dict[str, list] = {"resolutions": [], "materials": [], "pages": []}
     problems: list[Diagnostic] = []
-    for section, (document, found) in zip(sections, results, strict=True):
+    for file, (document, found) in zip(files, results, strict=True):
         problems.extend(found)
         if document is not None:
-            parsed[section].append(document)
+            parsed[file.section].append(document)
     documents = Documents(
         tuple(parsed["resolutions"]), tuple(parsed["materials"]), tuple(parsed["pages"])
     )
     return documents, problems
-
-
-def _handed_out(
-    pending: list[Source | None], missing: list[int], keys: list[str]
-) -> Iterator[tuple[Source, str]]:
-    """The files to parse with their cache keys, each dropped from `pending` as it is handed
-    out; the pool takes them a chunk at a time, so only chunks in flight are held here."""
-    for i in missing:
-        source, pending[i] = pending[i], None
-        assert source is not None
-        yield source, keys[i]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -92,12 +88,25 @@ def _parse_key(path: str, section: str, digest: str, settings: tuple) -> str:
 
 
 def _parsed_and_saved(
-    work: tuple[Source, str], config: SiteConfig, cache: Path | None
+    work: tuple[ContentFile, str], config: SiteConfig, cache: Path | None
 ) -> tuple[Resolution | Material | Page | None, list[Diagnostic]]:
-    source, key = work
-    result = _guarded(source, config)
-    Store(cache).save("parse", key, result)
+    file, key = work
+    result = _read_and_parsed(file, config)
+    if _lasting(result):
+        Store(cache).save("parse", key, result)
     return result
+
+
+def _lasting(result: tuple[object, list[Diagnostic]]) -> bool:
+    """A file saved during the build is this build's error, never a result to keep."""
+    return not any(found.code == "source.changed" for found in result[1])
+
+
+def _read_and_parsed(
+    file: ContentFile, config: SiteConfig
+) -> tuple[Resolution | Material | Page | None, list[Diagnostic]]:
+    source, problems = read_again(file, config.root)
+    return (None, problems) if source is None else _guarded(source, config)
 
 
 def _guarded(

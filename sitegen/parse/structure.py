@@ -15,7 +15,15 @@ from datetime import date
 from markdown_it.token import Token
 
 from sitegen.diagnostics import Diagnostic, text, warning
-from sitegen.model import AddresseeName, Clause, ClauseRole, Deadline, DeadlineKind, Section
+from sitegen.model import (
+    AddresseeName,
+    Clause,
+    ClauseRole,
+    Deadline,
+    DeadlineKind,
+    Section,
+    pack_wording,
+)
 from sitegen.parse.addressees import (
     AddresseeMatcher,
     Heading,
@@ -512,8 +520,7 @@ class _Reader:
             number=number,
             anchor=_anchor(number),
             role=role,
-            text=text,
-            html=text if html == text else html,  # one string when there is no markup
+            wording=pack_wording(text, html),
             line=unit.line,
             addressee=addressee,
             deadline=deadline,

@@ -6,7 +6,6 @@ a theme author only arranges values and takes words from the catalogue.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
@@ -64,18 +63,6 @@ def _remember(memo: dict, key: object, value: object) -> None:
         for old in list(memo)[: TASK_MEMO // 2]:
             del memo[old]
     memo[key] = value
-
-
-def _wording(clause: Clause) -> bytes:
-    """A digest of the clause's text and HTML, for the keys of the lists that show it.
-
-    Not the strings themselves: pickling a str for a fingerprint makes CPython keep a UTF-8
-    copy inside it for good, and the workers that key the list pages would so hold a second
-    copy of every clause's wording (~140 MB each at 10,000 resolutions)."""
-    digest = hashlib.blake2b(clause.text.encode(), digest_size=16)
-    if clause.html != clause.text:
-        digest.update(b"\0" + clause.html.encode())
-    return digest.digest()
 
 
 def document_key(site: Site, digests: Mapping[str, str], source: str) -> tuple:
@@ -270,7 +257,7 @@ class Views:
             c.number,
             c.anchor,
             str(c.role),
-            _wording(c),
+            c.wording,
             c.addressee,
             c.responsible,
             (d.text, str(d.kind), _ordinal(d.due), _ordinal(d.start)) if d else None,
