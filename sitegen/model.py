@@ -319,7 +319,8 @@ class Site:
     today: date
     resolutions: tuple[Resolution, ...]  # newest first
     paths: Mapping[str, str]  # source path → page path, for every document
-    tasks: tuple[Task, ...]
+    tasks: tuple[Task, ...]  # soonest deadline first
+    tasks_by_source: Mapping[str, tuple[Task, ...]]  # resolution → its tasks, in clause order
     addressees: tuple[Listing, ...]
     bodies: tuple[Listing, ...]
     years: tuple[Listing, ...]

@@ -96,7 +96,7 @@ def link_site(
         memo,
     )
     implemented: dict[str, list[Task]] = {m.source: [] for m in documents.materials}
-    for own_tasks in tasks.per_resolution:  # in document and clause order
+    for own_tasks in tasks.per_resolution.values():  # in document and clause order
         for task in own_tasks:
             if task.materials:
                 for material in dict.fromkeys(task.materials):
@@ -106,6 +106,7 @@ def link_site(
         resolutions=tuple(resolutions),
         paths=paths,
         tasks=tasks.everything,
+        tasks_by_source=tasks.per_resolution,
         addressees=tuple(addressee_listings(resolutions, tasks.by_addressee, config.language)),
         bodies=tuple(body_listings(resolutions, config.language)),
         years=tuple(year_listings(resolutions)),

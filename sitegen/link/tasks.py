@@ -29,7 +29,7 @@ Tasks = tuple[Task, ...]
 class TaskIndex:
     """Every task in deadline order, and each addressee's and each month's."""
 
-    per_resolution: list[list[Task]]  # in document order, each in clause order
+    per_resolution: dict[str, Tasks]  # resolution source → its tasks in clause order
     everything: Tasks
     by_addressee: dict[str, Tasks]
     by_month: dict[tuple[int, int], Tasks]
@@ -39,7 +39,7 @@ class TaskMemo:
     """Each resolution's tasks and what they were made from, and the last index."""
 
     def __init__(self) -> None:
-        self.made: dict[str, tuple[tuple, list[Task]]] = {}  # source → (inputs, tasks)
+        self.made: dict[str, tuple[tuple, Tasks]] = {}  # source → (inputs, tasks)
         self.index: TaskIndex | None = None
 
 
@@ -76,7 +76,7 @@ def task_index(
     and clause line), and so each addressee's and each month's."""
     soon = today + timedelta(days=soon_days)
     previous = memo.made if memo else {}
-    made: dict[str, tuple[tuple, list[Task]]] = {}
+    made: dict[str, tuple[tuple, Tasks]] = {}
     fresh: list[Task] = []
     for resolution in resolutions:
         source = resolution.source
@@ -92,7 +92,7 @@ def task_index(
     fresh.sort(key=by_due)  # sorted once here, every list below gets its tasks in order
     last = memo.index if memo else None
     index = TaskIndex(
-        [tasks for _, tasks in made.values()],
+        {source: tasks for source, (_, tasks) in made.items()},
         _merged(last.everything if last else None, stale, gone, fresh),
         _regrouped(last.by_addressee if last else {}, stale, gone, fresh, _listed_under),
         _regrouped(last.by_month if last else {}, stale, gone, fresh, _month),
@@ -184,7 +184,7 @@ def _tasks(
     implementing: Mapping[str, tuple[Material, ...]],
     today: date,
     soon: date,
-) -> list[Task]:
+) -> Tasks:
     tasks: list[Task] = []
     task_role = ClauseRole.TASK
     for clause in resolution.clauses:
@@ -195,4 +195,4 @@ def _tasks(
         due, kind = (deadline.due, deadline.kind) if deadline else (None, None)
         state = task_state(due, kind, bool(materials), today, soon)
         tasks.append(Task(resolution, clause, path, materials, state))
-    return tasks
+    return tuple(tasks)

@@ -70,9 +70,8 @@ def resolutions_json(
 def clauses_csv(site: Site, config: SiteConfig, pieces: Pieces, digests: Digests) -> OutputFile:
     """One row per clause (tasks, acknowledgements, control), in document order; written
     resolution by resolution."""
-    states = {(t.resolution.source, t.clause.anchor): str(t.state) for t in site.tasks}
 
-    def rows(resolution: Resolution) -> bytes:
+    def rows(resolution: Resolution, states: dict[str, str]) -> bytes:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)  # RFC 4180: comma, double quotes, CRLF
         writer.writerows(_rows(resolution, site.paths[resolution.source], states, config))
@@ -84,14 +83,15 @@ def clauses_csv(site: Site, config: SiteConfig, pieces: Pieces, digests: Digests
         yield buffer.getvalue().encode("utf-8")
         for resolution in sorted(site.resolutions, key=lambda r: r.source):
             source = resolution.source
-            shown = [states.get((source, c.anchor)) for c in resolution.clauses]
-            yield (document_key(site, digests, source), shown), partial(rows, resolution)
+            states = {t.clause.anchor: str(t.state) for t in site.tasks_by_source.get(source, ())}
+            shown = [states.get(c.anchor) for c in resolution.clauses]
+            yield (document_key(site, digests, source), shown), partial(rows, resolution, states)
 
     return OutputFile(CLAUSES_CSV, pieces.join(parts()))
 
 
 def _rows(
-    resolution: Resolution, page: str, states: dict[tuple[str, str], str], config: SiteConfig
+    resolution: Resolution, page: str, states: dict[str, str], config: SiteConfig
 ) -> Iterator[tuple[str, ...]]:
     for clause in resolution.clauses:
         deadline = clause.deadline
@@ -106,6 +106,6 @@ def _rows(
             str(deadline.kind) if deadline else "",
             deadline.due.isoformat() if deadline and deadline.due else "",
             clause.responsible or "",
-            states.get((resolution.source, clause.anchor), ""),
+            states.get(clause.anchor, ""),
             clause_url(config, page, clause.anchor),
         )

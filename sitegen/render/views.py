@@ -11,7 +11,7 @@ import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -172,11 +172,13 @@ class Views:
         self._document_keys: dict[str, str] = {}  # fingerprints of listed documents
         self._years_of: tuple[Listing, dict] | None = None
 
-    @cached_property
-    def tasks(self) -> dict[tuple[str, str], Task]:
-        """Every task by (resolution, clause anchor); built on first use (`serve` re-plans
-        after every save and may render a single page)."""
-        return {(t.resolution.source, t.clause.anchor): t for t in self.site.tasks}
+    def _task(self, source: str, anchor: str) -> Task | None:
+        """The task of a clause. Looked for among its resolution's few tasks: a map of every
+        task of the archive would cost each page worker ~200 MB at 50,000 resolutions."""
+        for task in self.site.tasks_by_source.get(source, ()):
+            if task.clause.anchor == anchor:
+                return task
+        return None
 
     def document(self, resolution: Resolution) -> DocumentView:
         return DocumentView(
@@ -193,7 +195,7 @@ class Views:
         )
 
     def clause(self, resolution: Resolution, clause: Clause, page: str | None = None) -> ClauseView:
-        task = self.tasks.get((resolution.source, clause.anchor))
+        task = self._task(resolution.source, clause.anchor)
         deadline = clause.deadline
         path = self.site.paths[resolution.source]
         body_html = clause.html
@@ -279,11 +281,7 @@ class Views:
         citations, the documents citing it, its tasks' states and materials). Keep the two in
         step: tests/write compare incremental builds with clean ones."""
         source = resolution.source
-        tasks = [
-            self._task_inputs(task)
-            for anchor in (c.anchor for c in resolution.clauses)
-            if (task := self.tasks.get((source, anchor))) is not None
-        ]
+        tasks = [self._task_inputs(task) for task in self.site.tasks_by_source.get(source, ())]
         addressees = {a.name for a in resolution.addressees}
         addressees.update(s.addressee for s in resolution.sections if s.addressee)
         addressees.update(c.addressee for c in resolution.clauses if c.addressee)
