@@ -7,14 +7,14 @@ so a stage can be tested alone and nothing is mutated behind another stage's bac
 from __future__ import annotations
 
 import sys
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
-from functools import lru_cache
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform
+
+from sitegen.wording import unpack_wording
 
 _Record = TypeVar("_Record")
 
@@ -150,7 +150,7 @@ class Clause:
     number: str  # as written ("2.6") or by position ("1.3")
     anchor: str  # "clause-2-6"; unique within its resolution
     role: ClauseRole
-    wording: bytes  # `text` and `html`, packed by `pack_wording`
+    wording: bytes  # `text` and `html`, packed (sitegen/wording.py)
     line: int  # 1-based source line where the clause starts
     addressee: str | None = None  # canonical name of the section's addressee
     deadline: Deadline | None = None
@@ -161,33 +161,12 @@ class Clause:
     @property
     def text(self) -> str:
         """Plain text, for feeds, JSON and search."""
-        return _unpacked(self.wording)[0]
+        return unpack_wording(self.wording)[0]
 
     @property
     def html(self) -> str:
         """The clause text with its sub-items, as HTML (no number)."""
-        return _unpacked(self.wording)[1]
-
-
-def pack_wording(text: str, html: str) -> bytes:
-    """A clause's text and HTML in one compressed value.
-
-    The wording is most of what the archive holds in memory: 60 % of the parsed model, two
-    strings of ~150 Cyrillic letters per clause at 2 bytes each, and 45 clauses per resolution.
-    Packed (UTF-8, the HTML only where it differs from the text, zlib) a clause takes ~210
-    bytes instead of ~740, which keeps a 50,000-resolution archive within memory. The packed
-    bytes are equal exactly when the wording is, so page keys take them as they are.
-    """
-    packed = text.encode() if html == text else text.encode() + b"\0" + html.encode()
-    return zlib.compress(packed)
-
-
-@lru_cache(maxsize=1 << 12)
-def _unpacked(wording: bytes) -> tuple[str, str]:
-    """(text, html); kept for the pages that read both, and the next page listing the clause.
-    A clause's text never holds NUL: load refuses such files."""
-    text, apart, html = zlib.decompress(wording).decode().partition("\0")
-    return text, html if apart else text
+        return unpack_wording(self.wording)[1]
 
 
 @record

@@ -34,6 +34,7 @@ DEFAULT_KIND = {"uk": "рішення", "ru": "решение", "en": "decision"
 
 
 PARALLEL_FROM = 200  # below this many files a process pool costs more than it saves
+CHUNK_LIMIT = 64  # files per task sent to a worker
 
 
 def parse_documents(
@@ -57,7 +58,8 @@ def parse_documents(
         work = [(files[i], keys[i]) for i in missing]
         parse_one = functools.partial(_parsed_and_saved, config=config, cache=store.root)
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            chunk = max(1, len(missing) // (jobs * 8))
+            # Each chunk's results cross the pipe pickled whole: small chunks keep that short.
+            chunk = max(1, min(CHUNK_LIMIT, len(missing) // (jobs * 8)))
             fresh = pool.map(parse_one, work, chunksize=chunk)
         for i, result in zip(missing, fresh, strict=True):
             results[i] = result

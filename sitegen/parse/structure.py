@@ -22,7 +22,6 @@ from sitegen.model import (
     Deadline,
     DeadlineKind,
     Section,
-    pack_wording,
 )
 from sitegen.parse.addressees import (
     AddresseeMatcher,
@@ -34,6 +33,7 @@ from sitegen.parse.addressees import (
 from sitegen.parse.deadlines import find_deadline, labelled_phrase, parse_deadline
 from sitegen.parse.markdown import markdown, plain_text, render_blocks, render_inline
 from sitegen.parse.morphology import has_infinitive
+from sitegen.wording import pack_wording
 
 _NUMBER = re.compile(r"^(?P<number>\d{1,4}(?:\.\d{1,4}){0,3})[.)]\s*")
 _DOTTED_NUMBER = re.compile(r"^(?P<number>\d{1,4}(?:\.\d{1,4}){1,3})\s+(?=\D)")  # "4.3  Текст"

@@ -1,0 +1,30 @@
+"""A clause's packed wording gives back exactly its text and HTML, and equal wording packs equal."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitegen.wording import pack_wording, unpack_wording
+
+# Any text a content file can hold: load refuses NUL.
+texts = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)))
+
+
+@given(texts, texts)
+def test_packed_wording_gives_back_text_and_html(text, html):
+    packed = pack_wording(text, html)
+    assert unpack_wording(packed) == (text, html)
+    assert pack_wording(text, html) == packed
+    if html != text:
+        assert pack_wording(text, text) != packed
+
+
+def test_a_clause_is_packed_small():
+    text = (
+        "Забезпечити систематичне висвітлення на сайтах закладів освіти інформації про хід "
+        "виконання рішення колегії управління освіти та залучення громадськості."
+    )
+    packed = pack_wording(text, text)
+    assert unpack_wording(packed) == (text, text)
+    assert len(packed) < len(text.encode()) * 0.6
