@@ -26,7 +26,7 @@ from sitegen.render.feeds import FEED_ENTRIES, addressee_feed, site_feed
 from sitegen.render.html import TemplateProblem, render_page
 from sitegen.render.ical import CalendarEvents
 from sitegen.render.pieces import Pieces
-from sitegen.render.plan import PlannedPage, plan_pages, resolution_shards
+from sitegen.render.plan import DOCUMENT_TEMPLATES, PlannedPage, plan_pages, resolution_shards
 from sitegen.render.search import SearchUnavailable, bundle_path, search_bundle, shard_of
 from sitegen.render.sitemap import ROBOTS_TXT, SITEMAP_XML, robots, sitemap
 from sitegen.render.theme import Theme, ThemeError, environment, load_theme
@@ -121,8 +121,9 @@ class Rendering:
         _WORK = (self, published)  # the workers inherit it when forked
         try:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                work = range(pages + len(listing_files))
-                for index, key, content in pool.imap(_work, work, chunksize=8):
+                work = _batches(self.plan, len(listing_files))
+                done = (result for batch in pool.imap(_work_batch, work) for result in batch)
+                for index, key, content in done:
                     if index < pages:
                         page = self.plan[index]
                         make = (
@@ -292,7 +293,37 @@ PARALLEL_FROM = 200  # pages; below this a pool of processes costs more than it 
 _WORK: tuple[Rendering, Mapping[str, str]] | None = None
 
 
-def _work(index: int) -> tuple[int, str, bytes | list[tuple[str, bytes]] | None]:
+BATCH = 8  # document pages a worker takes at a time
+# A worker's result: the item's index and key, and its content unless output/ has it.
+_Done = tuple[int, str, bytes | list[tuple[str, bytes]] | None]
+
+
+def _batches(plan: list[PlannedPage], listing_files: int) -> list[list[int]]:
+    """The pool's work, in plan order: document pages (small, and most of the site) BATCH at
+    a time, every list page, feed and calendar alone. A worker sends a batch's results in one
+    message; a month's page of a 50,000-resolution archive is ~60 MB, and eight of them at
+    once would be half a GB in the worker and again in the main process."""
+    batches: list[list[int]] = []
+    documents: list[int] = []
+    for index, page in enumerate(plan):
+        if page.template not in DOCUMENT_TEMPLATES:
+            batches += [documents, [index]] if documents else [[index]]
+            documents = []
+        else:
+            documents.append(index)
+            if len(documents) == BATCH:
+                batches.append(documents)
+                documents = []
+    if documents:
+        batches.append(documents)
+    return batches + [[index] for index in range(len(plan), len(plan) + listing_files)]
+
+
+def _work_batch(indices: list[int]) -> list[_Done]:
+    return [_work(index) for index in indices]
+
+
+def _work(index: int) -> _Done:
     """In a forked worker: one page's (or feed's, or calendar's) key, and its content unless
     output/ has it already."""
     assert _WORK is not None

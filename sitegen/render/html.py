@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import io
+from collections.abc import Iterator, Mapping
 from functools import partial
+from itertools import islice
 
 from jinja2 import Environment, TemplateError
 
@@ -46,9 +48,24 @@ def render_page(
         "og_locale": og_locale(page.lang),
     }
     try:
-        text = env.get_template(page.template).render(context)
+        return _encoded(env.get_template(page.template).generate(context))
     except TemplateError as exc:
         line = getattr(exc, "lineno", None) or 1
         name = getattr(exc, "filename", None) or getattr(exc, "name", None) or page.template
         raise TemplateProblem(str(name), line, f"{type(exc).__name__}: {exc}") from exc
-    return text.encode("utf-8")
+
+
+PIECES = 8192  # template output pieces joined and encoded at a time
+
+
+def _encoded(pieces: Iterator[str]) -> bytes:
+    """The page as UTF-8, encoded as it is generated. `Template.render` joins every piece
+    into one `str` first: for a month page listing 15,000 tasks (a 50,000-resolution archive)
+    that is millions of pieces, then 2 bytes per Cyrillic letter, then the bytes: ~350 MB at
+    once in a page worker, against the page's ~60 MB here."""
+    out = io.BytesIO()
+    batch = list(islice(pieces, PIECES))
+    while batch:
+        out.write("".join(batch).encode("utf-8"))
+        batch = list(islice(pieces, PIECES))
+    return out.getvalue()

@@ -27,6 +27,10 @@ class PlannedPage:
     inputs: Callable[[], object] | None = None
 
 
+# The pages of one document each: small, and most of a site's pages.
+DOCUMENT_TEMPLATES = frozenset(("resolution.html", "material.html", "page.html"))
+
+
 def plan_pages(site: Site, config: SiteConfig, digests: Mapping[str, str]) -> list[PlannedPage]:
     views = Views(site, config, digests)
     lang = config.language
