@@ -24,7 +24,7 @@ def load_sources(
     `serve` re-read only the files whose size or mtime changed; it is updated in place.
     """
     files, problems = discover(content_dir, site_root)
-    sources: list[ContentFile] = []
+    listed: list[ContentFile] = []
     seen: Known = {}
     for path, name, section in files:
         if known is None:  # a build reads every file once: no stamps needed
@@ -40,11 +40,11 @@ def load_sources(
             source, found = read
         problems.extend(found)
         if source is not None:
-            sources.append(source)
+            listed.append(source)
     if known is not None:
         known.clear()
         known.update(seen)
-    return sources, problems
+    return listed, problems
 
 
 def _listed(file: str, name: str, section: str) -> _Read:
