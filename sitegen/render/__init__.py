@@ -151,13 +151,22 @@ class Rendering:
 
     def _keyed(self, page: PlannedPage) -> tuple[str, Mapping[str, object] | None]:
         """The page's key, from its inputs when it has them (then no view is built yet),
-        else from its view, which comes along for rendering."""
+        else from its view, which comes along for rendering. A page with members finds the
+        key its inputs gave last time they were the same (`PAGE_KEYS` in the store)."""
+        if page.members is not None:
+            members = self._page_key(page, page.members())
+            key = self.store.load(PAGE_KEYS, members)
+            if key is None:
+                key = self._page_key(page, page.inputs() if page.inputs else page.view())
+                self.store.save(PAGE_KEYS, members, key)
+            return key, None
         if page.inputs is not None:
-            inputs: object = page.inputs()
-            view = None
-        else:
-            inputs = view = page.view()
-        return fingerprint(self.base_key, page.path, page.template, page.lang, inputs), view
+            return self._page_key(page, page.inputs()), None
+        view = page.view()
+        return self._page_key(page, view), view
+
+    def _page_key(self, page: PlannedPage, inputs: object) -> str:
+        return fingerprint(self.base_key, page.path, page.template, page.lang, inputs)
 
     def _artifact(
         self, page: PlannedPage, key: str, make: Callable[[], list[OutputFile]]
@@ -184,14 +193,15 @@ class Rendering:
         """The Pagefind bundles (the main one, one per year of resolutions) whose pages have
         all been shown by `pages()` since the last call, over those pages, read where `locate`
         says they are: a year's bundle can be indexed while later pages are still made. A
-        bundle's key is the keys of the pages it indexes."""
+        bundle's key is the keys of the pages it indexes; its pages are located only when it
+        is made (a stat each, and a 10,000-page bundle is usually kept as it was)."""
         language = self.config.language
         complete, self._complete = self._complete, []
         return [
             Artifact(
                 bundle_path(shard),
                 fingerprint(code_fingerprint(), language, shard, pages),
-                partial(search_bundle, [(f, locate(f)) for f, _ in pages], language, shard),
+                partial(search_bundle, _located(pages, locate), language, shard),
             )
             for shard in sorted(complete)
             for pages in [self.searchable[shard]]
@@ -288,6 +298,7 @@ class Rendering:
         return list(found.values())
 
 
+PAGE_KEYS = "page-keys"  # store kind: a page's members fingerprint → its key
 STATIC = "static"  # the artifact of the theme's files (stylesheet, scripts, icons)
 PARALLEL_FROM = 200  # pages; below this a pool of processes costs more than it saves
 _WORK: tuple[Rendering, Mapping[str, str]] | None = None
@@ -347,6 +358,12 @@ def _work(index: int) -> _Done:
         rendering.site_globals,
     )
     return index, key, content
+
+
+def _located(
+    pages: Iterable[tuple[str, str]], locate: Callable[[str], Path]
+) -> Iterator[tuple[str, Path]]:
+    return ((file, locate(file)) for file, _ in pages)
 
 
 def joined(content: bytes | Iterable[bytes]) -> bytes:

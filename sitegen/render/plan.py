@@ -25,6 +25,8 @@ class PlannedPage:
     searchable: bool = False  # has `data-pagefind-body`: Pagefind reads it
     # What the view is made from, when that is cheaper to fingerprint than the view itself.
     inputs: Callable[[], object] | None = None
+    # What the inputs are made from, cheaper still: equal members give equal inputs.
+    members: Callable[[], object] | None = None
 
 
 # The pages of one document each: small, and most of a site's pages.
@@ -87,6 +89,7 @@ def plan_pages(site: Site, config: SiteConfig, digests: Mapping[str, str]) -> li
                 partial(views.addressee_page, listing),
                 searchable=True,
                 inputs=partial(views.listing_inputs, listing),
+                members=partial(views.listing_members, listing),
             )
         )
         pages += [
@@ -96,6 +99,7 @@ def plan_pages(site: Site, config: SiteConfig, digests: Mapping[str, str]) -> li
                 lang,
                 partial(views.addressee_year_page, listing, y["key"]),
                 inputs=partial(views.listing_inputs, listing, y["key"]),
+                members=partial(views.listing_members, listing, y["key"]),
             )
             for y in views.addressee_years(listing)
         ]
@@ -111,6 +115,7 @@ def plan_pages(site: Site, config: SiteConfig, digests: Mapping[str, str]) -> li
                 lang,
                 partial(view, listing),
                 inputs=partial(views.listing_inputs, listing),
+                members=partial(views.listing_members, listing),
             )
             for listing in listings
         ]

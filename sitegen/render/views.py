@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter
 
 from babel.dates import format_date
 
@@ -42,6 +44,11 @@ GROUPS = (
     ("permanent", (TaskState.PERMANENT,)),
     ("undated", (TaskState.UNDATED,)),
 )
+
+
+_SOURCE = attrgetter("resolution.source")
+_ANCHOR = attrgetter("clause.anchor")
+_MATERIALS = attrgetter("materials")
 
 
 def _iso(day: date | None) -> str | None:
@@ -168,6 +175,7 @@ class Views:
         self.addressee_paths = {a.key: a.path for a in site.addressees}
         self.body_paths = {b.key: b.path for b in site.bodies}
         self.documents = {r.source: self.document(r) for r in site.resolutions}
+        self.paths_key = fingerprint(self.addressee_paths, self.body_paths)
         self._tasks: dict[tuple[str, str], TaskView] = {}
         self._document_keys: dict[str, str] = {}  # fingerprints of listed documents
         self._years_of: tuple[Listing, dict] | None = None
@@ -294,19 +302,50 @@ class Views:
             tasks,
         )
 
+    def _listed(self, listing: Listing, year: str | None) -> tuple[Sequence[Task], Sequence]:
+        """The tasks and documents a listing's page shows: all, or one year's."""
+        if year is None:
+            return listing.tasks, listing.resolutions
+        return self._by_year(listing).get(year, ((), ()))
+
     def listing_inputs(self, listing: Listing, year: str | None = None) -> tuple:
         """Everything the page of a listing (addressee, body, year, month) or of an addressee's
         year reads, as `resolution_inputs` does for a resolution: its documents and tasks, in
         order, as lists show them, with the tasks' states and materials."""
-        tasks, documents = (
-            (listing.tasks, listing.resolutions)
-            if year is None
-            else self._by_year(listing).get(year, ((), ()))
-        )
+        tasks, documents = self._listed(listing, year)
         return (
             (listing.key, listing.path, listing.lang, listing.month, year),
             [self._listed_document(r.source) for r in documents],
             [self._listed_task(t) for t in tasks],
+        )
+
+    def listing_members(self, listing: Listing, year: str | None = None) -> tuple:
+        """What `listing_inputs` is made from, ~10 times cheaper to fingerprint: which tasks
+        and documents the page lists, in order, by name only, and the bytes' digest and page
+        of each document behind them. Equal members give equal inputs (parsing depends on the
+        bytes, a task's state on "today" and its materials, links on the addressee and body
+        paths), so a rebuild finds a list page's full key from its members and computes it
+        only for the few lists an edit touched: a 10,000-document archive lists 1.2 million
+        tasks, on ~3 pages each."""
+        tasks, documents = self._listed(listing, year)
+        sources = list(map(_SOURCE, tasks))
+        reported = [
+            (position, tuple(m.source for m in tasks[position].materials))
+            for position in compress(count(), map(_MATERIALS, tasks))
+        ]
+        shown = dict.fromkeys(r.source for r in documents)
+        shown.update(dict.fromkeys(sources))
+        for _, materials in reported:
+            shown.update(dict.fromkeys(materials))
+        return (
+            (listing.key, listing.path, listing.lang, listing.month, year),
+            self.site.today,
+            self.paths_key,
+            [r.source for r in documents],
+            sources,
+            list(map(_ANCHOR, tasks)),
+            reported,
+            [self._document(source) for source in shown],
         )
 
     def resolution_page(self, resolution: Resolution) -> dict[str, object]:

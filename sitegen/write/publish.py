@@ -83,7 +83,7 @@ class Publication:
         )
         self.current: Manifest = {}
         self.staging: Path | None = None
-        self.kept: list[str] = []  # files kept while nothing was staged yet
+        self.kept: list[tuple[str, os.stat_result]] = []  # kept while nothing was staged
         self.rendered: list[str] = []
         self.paths: set[str] = set()
         self._folders: set[str] = set()
@@ -117,14 +117,17 @@ class Publication:
     def reuse(self, artifact: Artifact) -> bool:
         """Keep the artifact's files from output/ when it was published with the same key."""
         before = self.previous.get(artifact.name)
-        if before is None or before[0] != artifact.key or not all(map(self._intact, before[1])):
+        if before is None or before[0] != artifact.key:
             return False
-        for path, _, _ in before[1]:
+        found = [stat for stat in map(self._found, before[1]) if stat is not None]
+        if len(found) != len(before[1]):
+            return False
+        for (path, _, _), stat in zip(before[1], found, strict=True):
             self._claim(path)
             if self.staging is None:
-                self.kept.append(path)
+                self.kept.append((path, stat))
             else:
-                self._link(path)
+                self._link(path, stat)
         self.current[artifact.name] = before
         return True
 
@@ -176,12 +179,16 @@ class Publication:
         return relative
 
     def _intact(self, record: FileRecord) -> bool:
+        return self._found(record) is not None
+
+    def _found(self, record: FileRecord) -> os.stat_result | None:
+        """The recorded file's status in output/, if it is still as it was written."""
         path, size, mtime = record
         try:
             stat = os.stat(f"{self.output_dir}/{checked(path)}")
         except (OSError, UnsafePath):
-            return False
-        return stat.st_size == size and stat.st_mtime_ns == mtime
+            return None
+        return stat if stat.st_size == size and stat.st_mtime_ns == mtime else None
 
     def _stage(self) -> Path:
         """The staging folder, made on the first change, with every file kept so far linked."""
@@ -193,18 +200,19 @@ class Publication:
                 self._reused = True
             except OSError:
                 self.staging.mkdir(parents=True)
-            for path in self.kept:
-                self._link(path)
+            for path, stat in self.kept:
+                self._link(path, stat)
             self.kept = []
         return self.staging
 
-    def _link(self, path: str) -> None:
+    def _link(self, path: str, published: os.stat_result) -> None:
+        """Link output/'s file of `path` (whose status is `published`) into the staging tree."""
         assert self.staging is not None
         relative = checked(path)
         target = f"{self.staging}/{relative}"
         self._folder(os.path.dirname(target))
         source = f"{self.output_dir}/{relative}"
-        if self._reused and _same_file(source, target):
+        if self._reused and _same_file(published, target):
             return
         _clear(target)
         try:
@@ -275,13 +283,13 @@ def _keep_spare(old: Path, spare: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _same_file(published: str, staged: str) -> bool:
+def _same_file(published: os.stat_result, staged: str) -> bool:
     """Is the staged path the very file output/ has (not a link leading to it)?"""
     try:
-        found, kept = os.stat(published), os.lstat(staged)
+        kept = os.lstat(staged)
     except OSError:
         return False
-    return (found.st_ino, found.st_dev) == (kept.st_ino, kept.st_dev)
+    return (published.st_ino, published.st_dev) == (kept.st_ino, kept.st_dev)
 
 
 def _clear(path: str) -> None:
