@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
+from operator import attrgetter
 from pathlib import Path
 
 from jinja2 import Environment
@@ -287,18 +288,21 @@ class Rendering:
         key = fingerprint(self.base_key, self.addressees_key, path, shown, *more)
         return Artifact(path, key, make)
 
-    def _shown(self, tasks: Iterable[Task]) -> list[Resolution | Material]:
+    def _shown(self, tasks: Sequence[Task]) -> list[Resolution | Material]:
         """The documents behind the events of a calendar: the tasks' resolutions and the
-        materials that report them done."""
-        found: dict[str, Resolution | Material] = {}
-        for task in tasks:
-            found.setdefault(task.resolution.source, task.resolution)
-            for material in task.materials:
-                found.setdefault(material.source, material)
+        materials that report them done (few tasks have any: they are picked out in C)."""
+        found: dict[str, Resolution | Material] = dict(
+            zip(map(_SOURCE, tasks), map(_RESOLUTION, tasks), strict=True)
+        )
+        for materials in filter(None, map(_MATERIALS, tasks)):
+            found.update((material.source, material) for material in materials)
         return list(found.values())
 
 
 PAGE_KEYS = "page-keys"  # store kind: a page's members fingerprint → its key
+_SOURCE = attrgetter("resolution.source")
+_RESOLUTION = attrgetter("resolution")
+_MATERIALS = attrgetter("materials")
 STATIC = "static"  # the artifact of the theme's files (stylesheet, scripts, icons)
 PARALLEL_FROM = 200  # pages; below this a pool of processes costs more than it saves
 _WORK: tuple[Rendering, Mapping[str, str]] | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -176,6 +177,7 @@ class Views:
         self.body_paths = {b.key: b.path for b in site.bodies}
         self.documents = {r.source: self.document(r) for r in site.resolutions}
         self.paths_key = fingerprint(self.addressee_paths, self.body_paths)
+        self._year_of = {r.source: _year(r.date) for r in site.resolutions}
         self._tasks: dict[tuple[str, str], TaskView] = {}
         self._document_keys: dict[str, str] = {}  # fingerprints of listed documents
         self._years_of: tuple[Listing, dict] | None = None
@@ -487,11 +489,17 @@ class Views:
         """An addressee's tasks and documents by year, grouped once for all its year pages
         (the pages of one addressee follow each other in the plan)."""
         if self._years_of is None or self._years_of[0] is not listing:
-            grouped: dict[str, tuple[list[Task], list[Resolution]]] = {}
-            for task in listing.tasks:
-                grouped.setdefault(_year(task.resolution.date), ([], []))[0].append(task)
+            year_of = self._year_of
+            tasks: dict[str, list[Task]] = defaultdict(list)
+            for task, source in zip(listing.tasks, map(_SOURCE, listing.tasks), strict=True):
+                tasks[year_of[source]].append(task)
+            documents: dict[str, list[Resolution]] = defaultdict(list)
             for resolution in listing.resolutions:
-                grouped.setdefault(_year(resolution.date), ([], []))[1].append(resolution)
+                documents[year_of[resolution.source]].append(resolution)
+            grouped = {
+                year: (tasks.get(year, []), documents.get(year, []))
+                for year in tasks.keys() | documents.keys()
+            }
             self._years_of = (listing, grouped)
         return self._years_of[1]
 
