@@ -15,6 +15,7 @@ bench/results/<date>-<sizes>.json.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -117,13 +118,14 @@ def edit_resolution(site: Path) -> Callable[[], None]:
         len(list((site / "content" / "resolutions").rglob("*.md"))) // 2
     ]
     original = path.read_text("utf-8")
+    editions = itertools.count(1)
 
     def edit() -> None:
+        """Every other call edits, each time differently (no cache has seen the new text,
+        as after an editor's save); the calls between restore the original."""
         text = path.read_text("utf-8")
-        path.write_text(
-            text.replace("Заслухавши", "Заслухавши ще раз", 1) if text == original else original,
-            "utf-8",
-        )
+        edited = text.replace("Заслухавши", f"Заслухавши (ред. {next(editions)})", 1)
+        path.write_text(edited if text == original else original, "utf-8")
 
     return edit
 
@@ -135,13 +137,15 @@ def edit_addressee_name(site: Path) -> Callable[[], None]:
     first = re.search(r"^addressees:\n- (.*)$", original, re.M)
     assert first, path
     name = first.group(1)
-    renamed = original.replace(
-        f"addressees:\n- {name}\n",
-        f"addressees:\n- name: {name} (нова назва)\n  aliases: [{name}]\n",
-        1,
-    )
+    editions = itertools.count(1)
 
     def edit() -> None:
+        """As `edit_resolution`'s: a new name at every other call, the original between."""
+        renamed = original.replace(
+            f"addressees:\n- {name}\n",
+            f"addressees:\n- name: {name} (нова назва {next(editions)})\n  aliases: [{name}]\n",
+            1,
+        )
         current = path.read_text("utf-8")
         path.write_text(renamed if current == original else original, "utf-8")
 
