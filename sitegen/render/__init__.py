@@ -31,7 +31,7 @@ from sitegen.render.plan import DOCUMENT_TEMPLATES, PlannedPage, plan_pages, res
 from sitegen.render.search import SearchUnavailable, bundle_path, search_bundle, shard_of
 from sitegen.render.sitemap import ROBOTS_TXT, SITEMAP_XML, robots, sitemap
 from sitegen.render.theme import Theme, ThemeError, environment, load_theme
-from sitegen.render.views import document_key
+from sitegen.render.views import TASK_MATERIALS, TASK_SOURCE, document_key
 
 __all__ = [
     "Rendering",
@@ -158,7 +158,8 @@ class Rendering:
             members = self._page_key(page, page.members())
             key = self.store.load(PAGE_KEYS, members)
             if key is None:
-                key = self._page_key(page, page.inputs() if page.inputs else page.view())
+                assert page.inputs is not None, "a page with members has inputs"
+                key = self._page_key(page, page.inputs())
                 self.store.save(PAGE_KEYS, members, key)
             return key, None
         if page.inputs is not None:
@@ -292,17 +293,15 @@ class Rendering:
         """The documents behind the events of a calendar: the tasks' resolutions and the
         materials that report them done (few tasks have any: they are picked out in C)."""
         found: dict[str, Resolution | Material] = dict(
-            zip(map(_SOURCE, tasks), map(_RESOLUTION, tasks), strict=True)
+            zip(map(TASK_SOURCE, tasks), map(_RESOLUTION, tasks), strict=True)
         )
-        for materials in filter(None, map(_MATERIALS, tasks)):
+        for materials in filter(None, map(TASK_MATERIALS, tasks)):
             found.update((material.source, material) for material in materials)
         return list(found.values())
 
 
 PAGE_KEYS = "page-keys"  # store kind: a page's members fingerprint → its key
-_SOURCE = attrgetter("resolution.source")
 _RESOLUTION = attrgetter("resolution")
-_MATERIALS = attrgetter("materials")
 STATIC = "static"  # the artifact of the theme's files (stylesheet, scripts, icons)
 PARALLEL_FROM = 200  # pages; below this a pool of processes costs more than it saves
 _WORK: tuple[Rendering, Mapping[str, str]] | None = None

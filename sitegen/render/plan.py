@@ -25,7 +25,8 @@ class PlannedPage:
     searchable: bool = False  # has `data-pagefind-body`: Pagefind reads it
     # What the view is made from, when that is cheaper to fingerprint than the view itself.
     inputs: Callable[[], object] | None = None
-    # What the inputs are made from, cheaper still: equal members give equal inputs.
+    # What the inputs are made from, cheaper still: equal members give equal inputs. Only
+    # with `inputs`.
     members: Callable[[], object] | None = None
 
 
