@@ -110,10 +110,20 @@ CITING = "content/resolutions/2020/citing.md"
             'title: "Опыт коллег: общий успех"',
             "resolutions/undated/z-pytannia-orhanizatsii-mizhnarodnoho-spivrobitnytstva/",
         ),
+        # ... and so on the list pages of that clause's addressee, which are keyed by their
+        # members (the documents behind them), not by the clauses they show.
+        (
+            "content/materials/opyt-kolleg-vzaimnyy-uspekh.md",
+            'title: "Опыт коллег: взаимный успех"',
+            'title: "Опыт коллег: общий успех"',
+            "addressees/dyrektory-navchalnykh-zakladiv/",
+        ),
         # A resolution lists the documents that cite it, by their titles.
         (CITING, "title: Про проведення семінару", "title: Про семінар", SEED_001_PAGE),
-        # "Today" moves a clause from upcoming to overdue on its resolution's page.
+        # "Today" moves a clause from upcoming to overdue on its resolution's page, and on the
+        # list pages that show the clause.
         (None, "", "", SEED_001_PAGE),
+        (None, "", "", "addressees/miskyi-metodychnyi-tsentr/"),
     ],
 )
 def test_what_a_resolution_page_shows_from_other_files_is_kept_current(
@@ -135,6 +145,22 @@ def test_what_a_resolution_page_shows_from_other_files_is_kept_current(
     result = build(config, strict=True).published
     assert result is not None and shown_on in result.rendered
     assert (config.output_dir / shown_on / "index.html").read_bytes() != before
+    assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
+
+
+def test_the_next_day_by_the_clock_reaches_the_list_pages(tmp_path, monkeypatch):
+    """With no `today` in the settings, the day comes from the clock (here SOURCE_DATE_EPOCH):
+    a CI build on the next day must move the clauses that fell due to overdue on the list
+    pages too, although no file changed."""
+    config = replace(sample_copy(tmp_path / "site"), today=None)
+    page = config.output_dir / "addressees/miskyi-metodychnyi-tsentr/index.html"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1590969600")  # 2020-06-01
+    build(config, strict=True)
+    before = page.read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1622505600")  # 2021-06-01
+    result = build(config, strict=True).published
+    assert result is not None and "addressees/miskyi-metodychnyi-tsentr/" in result.rendered
+    assert page.read_bytes() != before
     assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
 
 
