@@ -323,20 +323,21 @@ class Views:
         )
 
     def listing_members(self, listing: Listing, year: str | None = None) -> tuple:
-        """What `listing_inputs` is made from, ~10 times cheaper to fingerprint: which tasks
-        and documents the page lists, in order, by name only, and the bytes' digest and page
-        of each document behind them. Equal members give equal inputs (parsing depends on the
-        bytes, a task's state on "today" and its materials, links on the addressee and body
-        paths), so a rebuild finds a list page's full key from its members and computes it
-        only for the few lists an edit touched: a 10,000-document archive lists 1.2 million
-        tasks, on ~3 pages each."""
+        """What `listing_inputs` is made from, several times cheaper to make and fingerprint
+        (no clause is read): which tasks and documents the page lists, in order, by name only,
+        and the bytes' digest and page of each document behind them. Equal members give equal
+        inputs (parsing depends on the bytes, a task's state on "today" and its materials,
+        links on the addressee and body paths), so a rebuild finds a list page's full key from
+        its members and computes it only for the few lists an edit touched: a 10,000-document
+        archive lists 1.2 million tasks, on ~3 pages each."""
         tasks, documents = self._listed(listing, year)
         sources = list(map(TASK_SOURCE, tasks))
         reported = [
             (position, tuple(m.source for m in tasks[position].materials))
             for position in compress(count(), map(TASK_MATERIALS, tasks))
         ]
-        shown = dict.fromkeys(r.source for r in documents)
+        listed = [r.source for r in documents]
+        shown = dict.fromkeys(listed)
         shown.update(dict.fromkeys(sources))
         for _, materials in reported:
             shown.update(dict.fromkeys(materials))
@@ -344,7 +345,7 @@ class Views:
             (listing.key, listing.path, listing.lang, listing.month, year),
             self.site.today,
             self.paths_key,
-            [r.source for r in documents],
+            listed,
             sources,
             list(map(TASK_ANCHOR, tasks)),
             reported,
