@@ -7,7 +7,6 @@ and published files are reused by fingerprint from `.sitegen-cache/` (see sitege
 
 from __future__ import annotations
 
-import concurrent.futures
 from dataclasses import dataclass
 
 from sitegen.cache import CACHE_DIR, Store, code_fingerprint, collector_paused, fingerprint
@@ -18,7 +17,7 @@ from sitegen.link.tasks import TaskMemo
 from sitegen.load import load_sources
 from sitegen.model import Artifact, ContentFile, Documents, Site
 from sitegen.parse import parse_documents
-from sitegen.render import Rendering, TemplateProblem, load_theme
+from sitegen.render import Indexing, Rendering, TemplateProblem, load_theme
 from sitegen.write import Publication, Published
 
 
@@ -83,7 +82,9 @@ def build(
         store.save("report", inputs, analysis.report)
         if analysis.report.blocks(strict):
             return BuildResult(analysis.report, None)
-        rendering = Rendering(analysis.site, config, theme, store, analysis.digests)
+        rendering = Rendering(
+            analysis.site, config, theme, store, analysis.digests, published_as=output.published_as
+        )
         try:
             return BuildResult(analysis.report, _publish(rendering, output, jobs))
         except TemplateProblem as problem:
@@ -96,18 +97,23 @@ def _publish(rendering: Rendering, output: Publication, jobs: int) -> Published:
     bundle's pages are out (a year's resolutions come before the lists), while later pages,
     the feeds and calendars (in the page workers) and open data are made, so that the cores
     work at once."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        indexing: list[tuple[Artifact, concurrent.futures.Future]] = []
+    indexing: list[tuple[Artifact, Indexing]] = []
+    for artifact in rendering.artifacts(jobs, output.published_keys()):
+        output.put(artifact)
+        found = rendering.search(output.locate)
+        indexing += [(bundle, files) for bundle, files in found if not output.reuse(bundle)]
+        _start_next(indexing)
+    for bundle, files in indexing:
+        files.wait()
+        _start_next(indexing)  # the next Pagefind runs while this bundle is written
+        output.write(bundle, files)
+    return output.commit()
 
-        def index_complete_bundles() -> None:
-            for bundle in rendering.search(output.locate):
-                if not output.reuse(bundle):
-                    indexing.append((bundle, pool.submit(bundle.make)))
 
-        # Not before the first page: the page workers must be forked before this thread runs.
-        for artifact in rendering.artifacts(jobs, output.published_keys()):
-            output.put(artifact)
-            index_complete_bundles()
-        for bundle, files in indexing:
-            output.write(bundle, files.result())
-        return output.commit()
+def _start_next(indexing: list[tuple[Artifact, Indexing]]) -> None:
+    """One Pagefind at a time (each uses every core, and a few hundred MB): the first bundle
+    not yet indexed starts when none is being indexed."""
+    if not any(files.busy() for _, files in indexing):
+        waiting = [files for _, files in indexing if not files.started]
+        if waiting:
+            waiting[0].start()

@@ -20,7 +20,7 @@ from jinja2 import Environment
 from sitegen.cache import Store, code_fingerprint, fingerprint
 from sitegen.config import SiteConfig
 from sitegen.link.urls import calendar_path, feed_path, file_of
-from sitegen.model import Artifact, Material, OutputFile, Resolution, Site, Task
+from sitegen.model import Artifact, Material, OutputFile, Resolution, Site, Span, Task
 from sitegen.render.api import CLAUSES_CSV, RESOLUTIONS_JSON, clauses_csv, resolutions_json
 from sitegen.render.assets import collect_assets
 from sitegen.render.feeds import FEED_ENTRIES, addressee_feed, site_feed
@@ -28,12 +28,13 @@ from sitegen.render.html import TemplateProblem, render_page
 from sitegen.render.ical import CalendarEvents
 from sitegen.render.pieces import Pieces
 from sitegen.render.plan import DOCUMENT_TEMPLATES, PlannedPage, plan_pages, resolution_shards
-from sitegen.render.search import SearchUnavailable, bundle_path, search_bundle, shard_of
+from sitegen.render.search import Indexing, SearchUnavailable, bundle_path, shard_of
 from sitegen.render.sitemap import ROBOTS_TXT, SITEMAP_XML, robots, sitemap
 from sitegen.render.theme import Theme, ThemeError, environment, load_theme
 from sitegen.render.views import TASK_MATERIALS, TASK_SOURCE, document_key
 
 __all__ = [
+    "Indexing",
     "Rendering",
     "SearchUnavailable",
     "TemplateProblem",
@@ -56,9 +57,11 @@ class Rendering:
         digests: Mapping[str, str],  # source path → digest of its bytes
         env: Environment | None = None,  # a long-lived one (serve) keeps compiled templates
         publishing: bool = True,  # False in `serve`: nothing made is written to output/
+        # The key output/'s files of an artifact were published with, if they are intact.
+        published_as: Callable[[str], str | None] = lambda name: None,
     ) -> None:
         self.site, self.config, self.theme, self.store = site, config, theme, store
-        self.publishing = publishing
+        self.publishing, self.published_as = publishing, published_as
         self.digests = digests
         self.env = env or environment(theme)
         self.plan = plan_pages(site, config, digests)
@@ -191,38 +194,32 @@ class Rendering:
         content = render_page(page, view, self.env, self.theme, self.config, self.site_globals)
         return _as_files(page, content)
 
-    def search(self, locate: Callable[[str], Path]) -> list[Artifact]:
+    def search(self, locate: Callable[[str], Path]) -> list[tuple[Artifact, Indexing]]:
         """The Pagefind bundles (the main one, one per year of resolutions) whose pages have
         all been shown by `pages()` since the last call, over those pages, read where `locate`
         says they are: a year's bundle can be indexed while later pages are still made. A
         bundle's key is the keys of the pages it indexes; its pages are located only when it
-        is made (a stat each, and a 10,000-page bundle is usually kept as it was)."""
+        is made (a stat each, and a 10,000-page bundle is usually kept as it was). Each comes
+        with its indexing, not yet started (the artifact's `make` gives that same one)."""
         language = self.config.language
         complete, self._complete = self._complete, []
-        return [
-            Artifact(
-                bundle_path(shard),
-                fingerprint(code_fingerprint(), language, shard, pages),
-                partial(search_bundle, _located(pages, locate), language, shard),
-            )
-            for shard in sorted(complete)
-            for pages in [self.searchable[shard]]
-        ]
+        bundles = []
+        for shard in sorted(complete):
+            pages = self.searchable[shard]
+            indexing = Indexing(_located(pages, locate), language, shard)
+            key = fingerprint(code_fingerprint(), language, shard, pages)
+            bundles.append((Artifact(bundle_path(shard), key, partial(_same, indexing)), indexing))
+        return bundles
 
     def _archive_files(self) -> Iterator[Artifact]:
         """The sitemap, robots.txt and open data, made from the whole archive, and the theme's
         static files as one artifact."""
-        site, config = self.site, self.config
+        config = self.config
         yield self._whole(SITEMAP_XML, lambda: sitemap(self.plan, config))
         yield self._whole(ROBOTS_TXT, lambda: robots(config))
-        digests = self.digests
-        yield self._whole(
-            RESOLUTIONS_JSON,
-            lambda: resolutions_json(site, config, self._pieces(RESOLUTIONS_JSON), digests),
-        )
-        yield self._whole(
-            CLAUSES_CSV, lambda: clauses_csv(site, config, self._pieces(CLAUSES_CSV), digests)
-        )
+        for path, make in OPEN_DATA.items():
+            key = fingerprint(self.site_key, path)
+            yield Artifact(path, key, partial(self._open_data, path, key, make))
         yield Artifact(STATIC, fingerprint(self.base_key, STATIC), lambda: self.assets.files)
 
     def _listing_list(self) -> list[Artifact]:
@@ -270,11 +267,19 @@ class Rendering:
         source and "today"."""
         return Artifact(path, fingerprint(self.site_key, path), lambda: [make()])
 
-    def _pieces(self, path: str) -> Pieces:
-        """The pieces of open data found again in output/, the copy the last build published."""
+    def _open_data(self, path: str, key: str, make: OpenData) -> list[OutputFile]:
+        """An open data file, from its pieces found again in output/ (the copy the last build
+        published) where they are unchanged."""
         published = self.config.output_dir / path
-        key = fingerprint(self.base_key, path, str(published))
-        return Pieces(self.store, published, key, remember=self.publishing)
+        pieces = Pieces(
+            self.store,
+            published,
+            fingerprint(self.base_key, path, str(published)),
+            making=key,
+            published_as=self.published_as(path),
+            remember=self.publishing,
+        )
+        return [make(self.site, self.config, pieces, self.digests)]
 
     def _keyed_file(
         self,
@@ -300,6 +305,8 @@ class Rendering:
         return list(found.values())
 
 
+OpenData = Callable[[Site, SiteConfig, Pieces, Mapping[str, str]], OutputFile]
+OPEN_DATA: dict[str, OpenData] = {RESOLUTIONS_JSON: resolutions_json, CLAUSES_CSV: clauses_csv}
 PAGE_KEYS = "page-keys"  # store kind: a page's members fingerprint → its key
 _RESOLUTION = attrgetter("resolution")
 STATIC = "static"  # the artifact of the theme's files (stylesheet, scripts, icons)
@@ -363,15 +370,21 @@ def _work(index: int) -> _Done:
     return index, key, content
 
 
+def _same(indexing: Indexing) -> Indexing:
+    return indexing
+
+
 def _located(
     pages: Iterable[tuple[str, str]], locate: Callable[[str], Path]
 ) -> Iterator[tuple[str, Path]]:
     return ((file, locate(file)) for file, _ in pages)
 
 
-def joined(content: bytes | Iterable[bytes]) -> bytes:
+def joined(content: bytes | Iterable[bytes | Span]) -> bytes:
     """A file's content in one piece (large files come as chunks)."""
-    return content if isinstance(content, bytes) else b"".join(content)
+    if isinstance(content, bytes):
+        return content
+    return b"".join(chunk.read() if isinstance(chunk, Span) else chunk for chunk in content)
 
 
 def _output_files(made: list[tuple[str, bytes]]) -> list[OutputFile]:

@@ -46,22 +46,24 @@ def resolutions_json(
     object by object, so a large archive is never one string in memory."""
     slugs = {a.key: a.slug for a in site.addressees}
 
-    def encoded(resolution: Resolution) -> bytes:
+    def encoded(resolution: Resolution, opening: bytes) -> bytes:
         # Compact: without `indent` the json module encodes in C (7× faster).
         found = site_resolution_json(site, resolution, config.base_url, slugs)
-        return json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode()
+        return opening + json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode()
 
     def parts() -> Iterator[bytes | Piece]:
+        # The commas are in the pieces: unchanged ones then lie back to back, one copy.
         ordered = sorted(site.resolutions, key=lambda r: r.source)
         for index, resolution in enumerate(ordered):
             source = resolution.source
-            yield b"," if index else b"["
+            opening = b"," if index else b"["
             inputs = (
+                opening,
                 document_key(site, digests, source),
                 [slugs.get(a.name) for a in resolution.addressees],
                 site.referenced_by.get(source, ()),
             )
-            yield inputs, partial(encoded, resolution)
+            yield inputs, partial(encoded, resolution, opening)
         yield b"]\n" if ordered else b"[]\n"
 
     return OutputFile(RESOLUTIONS_JSON, pieces.join(parts()))

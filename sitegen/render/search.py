@@ -2,14 +2,15 @@
 
 Pagefind reads the searchable pages (`data-pagefind-body`: resolutions, materials, plain pages,
 addressee names) where the write stage has put them — staged for this build, or kept from the
-previous one — through a private scratch folder of hard links, in one `add_directory` call; its
-bundle comes back as OutputFile values like any other file, so the write stage publishes it
-atomically with the site. Nothing is written to output/ from here.
+previous one — through a private scratch folder of hard links. Its command line indexes that
+folder in a process of its own (in parallel, in Rust) while the build goes on; the bundle comes
+back as OutputFile values like any other file, so the write stage publishes it atomically with
+the site. Nothing is written to output/ from here.
 
-Why one `add_directory` and not `add_html_file(content=…)` per page: the Python wrapper (pagefind
-1.5) polls its service for one reply every 100 ms, so each page would cost 0.1 s (4 s for the 41
-sample pages, half an hour for a 10k-resolution archive), while one call lets Pagefind read and
-index the whole folder in parallel, in Rust, for three round trips in all.
+Why the command line and not the Python wrapper's service: the wrapper polls its service every
+100 ms, needs an event loop on a thread of the build (whose interpreter lock the page loop
+wants), and stops the service as soon as a write is answered, which under load left bundles
+with empty files; the command line exits when its files are written.
 
 A large archive (SHARD_FROM resolutions or more) gets one bundle per year of resolutions
 (`pagefind/2020/`, `pagefind/undated/`) beside the main one (`pagefind/`: addressees, materials,
@@ -26,14 +27,14 @@ stemmer anyway; words are matched as written and by prefix ("інноваці" f
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import gzip
 import hashlib
 import json
 import os
 import shutil
+import subprocess
 import tempfile
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -89,85 +90,133 @@ def bundle_path(shard: str) -> str:
     return f"{BUNDLE}{shard}/" if shard else BUNDLE
 
 
-def search_bundle(
-    pages: Iterable[tuple[str, Path]], language: str, shard: str = ""
-) -> Iterator[OutputFile]:
-    """Index the pages (site path, file holding it) now; the bundle's files are then read one
-    by one as they are consumed (a large archive's index is hundreds of megabytes)."""
-    scratch = Path(tempfile.mkdtemp(prefix="sitegen-search-"))
+class Indexing:
+    """Pagefind at work on one bundle, in a process of its own: `start` it and go on, then
+    iterate it for the bundle's files, which waits for Pagefind to finish (iterating starts it
+    if need be). Each Pagefind uses every core: the caller runs one at a time."""
+
+    def __init__(self, pages: Iterable[tuple[str, Path]], language: str, shard: str = "") -> None:
+        """`pages`: (site path, file holding it), read when the indexing starts."""
+        self.pages, self.language, self.shard = pages, language, shard
+        self.process: subprocess.Popen | None = None
+        self.scratch: Path | None = None
+        self.timeout = 0.0
+
+    def start(self) -> None:
+        if self.process is not None:
+            return
+        scratch = Path(tempfile.mkdtemp(prefix="sitegen-search-"))
+        try:
+            count = _linked(self.pages, scratch / "site")
+            self.process = _started(scratch, self.language)
+        except BaseException:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise
+        self.scratch, self.timeout = scratch, 120 + count / 10
+        # Abandoned (a failed build): Pagefind is stopped and its scratch folder removed.
+        self._discard = weakref.finalize(self, _discard, self.process, scratch)
+
+    @property
+    def started(self) -> bool:
+        return self.process is not None
+
+    def busy(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def wait(self) -> None:
+        """Start Pagefind if need be, and wait for it to finish (SearchUnavailable if it
+        failed)."""
+        self.start()
+        assert self.process is not None and self.scratch is not None
+        _finished(self.process, self.scratch, self.timeout)
+
+    def __iter__(self) -> Iterator[OutputFile]:
+        try:
+            self.wait()
+            assert self.scratch is not None
+            yield from _bundle_files(self.scratch / "bundle", bundle_path(self.shard), self.shard)
+        finally:
+            if self.scratch is not None:
+                self._discard()
+
+
+def _linked(pages: Iterable[tuple[str, Path]], site: Path) -> int:
+    """Link the pages into the scratch site; how many there are."""
+    site.mkdir()
+    count = 0
+    for path, file in pages:
+        target = site.joinpath(*PurePosixPath(path).parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(file, target)
+        except OSError:  # another file system: a copy does as well
+            shutil.copyfile(file, target)
+        count += 1
+    return count
+
+
+def _started(scratch: Path, language: str) -> subprocess.Popen:
     try:
-        site, bundle = scratch / "site", scratch / "bundle"
-        site.mkdir()
-        count = 0
-        for path, file in pages:
-            target = site.joinpath(*PurePosixPath(path).parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(file, target)
-            except OSError:  # another file system: a copy does as well
-                shutil.copyfile(file, target)
-            count += 1
-        for attempt in (1, 2):
-            # A fresh event loop on a worker thread also works when the caller runs one itself.
-            with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-                pool.submit(asyncio.run, _index(site, bundle, language, 120 + count / 10)).result()
-            if _complete(bundle):
-                break
-            if attempt == 2:
-                raise SearchUnavailable("pagefind wrote an incomplete search bundle twice")
-            shutil.rmtree(bundle, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise
-    return _bundle_files(bundle, scratch, bundle_path(shard), keep_ui=not shard)
-
-
-class _Written(Exception):
-    """The bundle is written and settled: leave the Pagefind context without writing again."""
-
-
-async def _settled(bundle: Path) -> None:
-    """Wait until the bundle's files stop changing (three equal looks, 50 ms apart)."""
-    previous, same = None, 0
-    while same < 3:
-        await asyncio.sleep(0.05)
-        current = sorted((str(p), p.stat().st_size) for p in bundle.rglob("*") if p.is_file())
-        same = same + 1 if current == previous else 0
-        previous = current
-
-
-def _complete(bundle: Path) -> bool:
-    """Did Pagefind finish writing? Its wrapper stops the service right after the write
-    request is answered, and under load that left empty files (seen: the wasm and a UI
-    stylesheet), which the cache would then have kept for later builds."""
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    if not files or any(p.stat().st_size == 0 for p in files):
-        return False
+        from pagefind.service import get_executable
+    except ImportError:
+        raise SearchUnavailable(f"the pagefind package is missing; {INSTALL_HINT}") from None
+    binary = get_executable()
+    if binary is None:
+        raise SearchUnavailable(f"the pagefind binary was not found; {INSTALL_HINT}")
+    command = [
+        str(binary),
+        "--site",
+        str(scratch / "site"),
+        "--output-path",
+        str(scratch / "bundle"),
+        "--force-language",
+        language,
+        "--keep-index-url",  # results link to …/index.html, like every link of the site
+        "--quiet",
+    ]
     try:
-        for wasm in bundle.glob("wasm.*.pagefind"):
-            gzip.decompress(wasm.read_bytes())
-    except (OSError, EOFError):
-        return False
-    return True
-
-
-def _bundle_files(bundle: Path, scratch: Path, prefix: str, keep_ui: bool) -> Iterator[OutputFile]:
-    """The bundle's files in name order; the few that hold hash-map orders are rewritten."""
-    try:
-        names = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
-        if not keep_ui:
-            names = [name for name in names if name not in UI_FILES]
-        ordered = [
-            n for n in names if n == ENTRY or n.endswith(".pf_meta") or n.startswith("filter/")
-        ]
-        rewritten = stable_bundle({n: (bundle / n).read_bytes() for n in ordered})
-        for name in sorted((set(names) - set(ordered)) | set(rewritten)):
-            content = rewritten.get(name)
-            yield OutputFile(
-                prefix + name, content if content is not None else (bundle / name).read_bytes()
+        with open(scratch / "pagefind.log", "wb") as log:
+            return subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
             )
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    except FileNotFoundError as exc:
+        raise SearchUnavailable(
+            f"the pagefind binary was not found ({exc}); {INSTALL_HINT}"
+        ) from None
+    except OSError as exc:
+        raise SearchUnavailable(f"the pagefind binary could not be started: {exc!r}") from None
+
+
+def _finished(process: subprocess.Popen, scratch: Path, timeout: float) -> None:
+    try:
+        status = process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        raise SearchUnavailable(f"pagefind gave no answer within {timeout:.0f} s") from None
+    if status != 0 or not (scratch / "bundle" / ENTRY).is_file():
+        said = (scratch / "pagefind.log").read_text("utf-8", "replace").strip()[-2000:]
+        raise SearchUnavailable(f"pagefind failed to index the site (exit {status}): {said}")
+
+
+def _discard(process: subprocess.Popen | None, scratch: Path) -> None:
+    if process is not None and process.poll() is None:
+        process.kill()
+        process.wait()
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _bundle_files(bundle: Path, prefix: str, shard: str) -> Iterator[OutputFile]:
+    """The bundle's files in name order; the few that hold hash-map orders are rewritten. A
+    year's bundle leaves out Pagefind's user interfaces (the main one ships them)."""
+    names = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
+    if shard:
+        names = [name for name in names if name not in UI_FILES]
+    ordered = [n for n in names if n == ENTRY or n.endswith(".pf_meta") or n.startswith("filter/")]
+    rewritten = stable_bundle({n: (bundle / n).read_bytes() for n in ordered})
+    for name in sorted((set(names) - set(ordered)) | set(rewritten)):
+        content = rewritten.get(name)
+        yield OutputFile(
+            prefix + name, content if content is not None else (bundle / name).read_bytes()
+        )
 
 
 def stable_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -220,35 +269,3 @@ def _content_name(old: str, content: bytes) -> str:
     """'uk_23f867e' → 'uk_' + as many hex digits of the content's hash."""
     language, _, digest = old.rpartition("_")
     return f"{language}_{hashlib.sha256(content).hexdigest()[: len(digest)]}"
-
-
-async def _index(pages: Path, bundle: Path, language: str, timeout: float) -> None:
-    try:
-        from pagefind.index import IndexConfig, PagefindIndex
-    except ImportError:
-        raise SearchUnavailable(f"the pagefind package is missing; {INSTALL_HINT}") from None
-    config = IndexConfig(
-        force_language=language,
-        keep_index_url=True,  # results link to …/index.html, like every link of the site
-        output_path=str(bundle),
-    )
-    try:
-        async with asyncio.timeout(timeout), PagefindIndex(config=config) as index:
-            await index.add_directory(str(pages))
-            await index.write_files()
-            await _settled(bundle)
-            # Leave without the wrapper's own write: it stops the service as soon as the write
-            # is answered, while Pagefind may still be writing its static files.
-            raise _Written
-    except _Written:
-        return
-    except FileNotFoundError as exc:
-        raise SearchUnavailable(
-            f"the pagefind binary was not found ({exc}); {INSTALL_HINT}"
-        ) from None
-    except TimeoutError:  # before OSError, of which it is a subclass
-        raise SearchUnavailable(f"pagefind gave no answer within {timeout:.0f} s") from None
-    except OSError as exc:
-        raise SearchUnavailable(f"the pagefind binary could not be started: {exc!r}") from None
-    except Exception as exc:  # the service reports its failures as bare Exceptions
-        raise SearchUnavailable(f"pagefind failed to index the site: {exc}") from None

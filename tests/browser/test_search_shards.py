@@ -90,8 +90,8 @@ def test_a_years_bundle_is_ready_as_soon_as_its_pages_are_made(make_site, monkey
     rendering = Rendering(analysis.site, config, theme, Store(None), analysis.digests)
     ready: list[tuple[int, str]] = []  # (pages made so far, bundle)
     for made, _ in enumerate(rendering.pages(), start=1):
-        ready += [(made, bundle.name) for bundle in rendering.search(lambda f: Path(f))]
-    ready += [(len(rendering.plan), b.name) for b in rendering.search(lambda f: Path(f))]
+        ready += [(made, bundle.name) for bundle, _ in rendering.search(lambda f: Path(f))]
+    ready += [(len(rendering.plan), b.name) for b, _ in rendering.search(lambda f: Path(f))]
     assert sorted(name for _, name in ready) == ["pagefind/", "pagefind/2019/", "pagefind/2020/"]
     when = {name: made for made, name in ready}
     # Each year as soon as its resolutions are out, before the addressee pages are made.

@@ -4,21 +4,25 @@ filters of resolution pages, and real queries answered by Pagefind's own JavaScr
 from __future__ import annotations
 
 import asyncio
+import gc
 import gzip
 import json
 import posixpath
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import cbor2
 import pytest
 from bs4 import BeautifulSoup
 
+from sitegen.build import build
 from sitegen.cli import main
-from sitegen.render.search import search_bundle, stable_bundle
+from sitegen.render import Rendering, search
+from sitegen.render.search import Indexing, stable_bundle
 from sitegen.render.theme import load_theme
-from support import ROOT, served
+from support import ROOT, edit, sample_copy, served
 
 SEED_001 = "resolutions/2020/1-2020-3/index.html"
 UNDATED = "resolutions/undated/z-pytannia-orhanizatsii-mizhnarodnoho-spivrobitnytstva/index.html"
@@ -210,7 +214,7 @@ def test_indexing_also_works_from_inside_a_running_event_loop(tmp_path):
     )
 
     async def build_inside_a_loop() -> list[str]:
-        return [item.path for item in search_bundle([("a/index.html", page)], "uk")]
+        return [item.path for item in Indexing([("a/index.html", page)], "uk")]
 
     paths = asyncio.run(build_inside_a_loop())
     assert "pagefind/pagefind.js" in paths and any(p.endswith(".pf_fragment") for p in paths)
@@ -226,3 +230,40 @@ def test_a_missing_pagefind_binary_stops_the_build_with_a_clear_message(
     assert "sitegen: пошуковий індекс: the pagefind binary was not found" in err
     assert "pip install 'pagefind[bin]'" in err and "Traceback" not in err
     assert not (tmp_path / "site" / "output").exists()
+
+
+def test_one_pagefind_runs_at_a_time_and_an_interrupted_build_leaves_none(tmp_path, monkeypatch):
+    """Each Pagefind uses every core and a few hundred MB: a sharded archive's bundles are
+    indexed one after another. A build stopped midway stops its Pagefind and leaves no
+    scratch folder behind."""
+    monkeypatch.setattr(search, "SHARD_FROM", 2)  # the sample archive, split as a big one
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    config = sample_copy(tmp_path / "site")
+    started: list[tuple[subprocess.Popen, int]] = []  # each Pagefind, and how many ran then
+    start = search._started
+
+    def counted(scratch, language):
+        running = sum(process.poll() is None for process, _ in started)
+        started.append((start(scratch, language), running))
+        return started[-1][0]
+
+    monkeypatch.setattr(search, "_started", counted)
+    assert build(config, strict=True).published is not None
+    bundles = {p.parent.name for p in config.output_dir.glob("pagefind/**/pagefind-entry.json")}
+    assert len(started) == len(bundles) >= 3
+    assert [running for _, running in started] == [0] * len(started)
+
+    started.clear()
+    edit(config, "content/resolutions/2020/1-2020-3.md", "3.2. Провести", "3.2. Провести вчасно")
+    monkeypatch.setattr(Rendering, "_archive_files", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(config, strict=True)
+    gc.collect()
+    assert started and all(process.poll() is not None for process, _ in started)
+    assert not list((tmp_path / "tmp").iterdir())
+
+
+def interrupted(rendering):
+    raise KeyboardInterrupt
+    yield

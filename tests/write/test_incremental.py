@@ -3,12 +3,15 @@ changed, and its output is byte for byte what a clean build gives."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from sitegen.build import build
+from sitegen.render import pieces
+from sitegen.write.publish import Publication
 from support import ROOT, clean_build, edit, sample_copy, seminar, tree
 
 SEED_001 = "content/resolutions/2020/1-2020-3.md"
@@ -214,6 +217,60 @@ def test_the_tree_put_aside_is_reused_and_never_changes_the_site_before_the_swap
     assert not (config.output_dir / "addressees" / "gone").exists()
     assert not (config.output_dir / "linked").is_symlink()
     assert not (config.output_dir / "404.html").is_symlink()
+
+
+def test_open_data_copies_the_unchanged_pieces_from_output_unread(tmp_path, monkeypatch):
+    """output/'s open data is the very file the pieces' index was saved for (intact by the
+    manifest): after an edit, only the edited resolution's pieces are made, and the others
+    are copied from it as they lie, not read back and checked one by one."""
+    config = sample_copy(tmp_path / "site")
+    build(config, strict=True)
+    read, made = counting_pieces(monkeypatch)
+    edit(config, WEBINAR, "прошел вебинар", "прошел областной вебинар")
+    build(config, strict=True)
+    assert (read, len(made)) == ([], 2)
+    assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
+
+
+def test_pieces_of_a_build_killed_before_its_swap_are_not_copied_blind(tmp_path, monkeypatch):
+    """A build that saved where its pieces lie but never swapped its site in leaves output/
+    with the older file: the next build must not copy from it at the new offsets."""
+    config = sample_copy(tmp_path / "site")
+    build(config, strict=True)
+    # A longer clause: the pieces after this resolution's lie further on in the new file.
+    edit(config, SEED_001, CLAUSE_3_2, CLAUSE_3_2.replace("навчальний", "навчально-практичний"))
+
+    def killed(staging, output_dir):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(sys.modules[Publication.__module__], "swap_in", killed)
+        with pytest.raises(KeyboardInterrupt):
+            build(config, strict=True)
+    read, _ = counting_pieces(monkeypatch)
+    build(config, strict=True)
+    assert read  # read back and checked against their digests
+    assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
+
+
+def counting_pieces(monkeypatch) -> tuple[list[object], list[object]]:
+    """The pieces of open data read back from output/, and those made, from now on."""
+    read: list[object] = []
+    made: list[object] = []
+    found, make = pieces._found, pieces._made
+
+    def reading(previous, place):
+        if place is not None:
+            read.append(place)
+        return found(previous, place)
+
+    def making(maker):
+        made.append(maker)
+        return make(maker)
+
+    monkeypatch.setattr(pieces, "_found", reading)
+    monkeypatch.setattr(pieces, "_made", making)
+    return read, made
 
 
 def test_open_data_is_remade_from_the_published_pieces_only_where_they_are_intact(tmp_path):
