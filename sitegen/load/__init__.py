@@ -4,6 +4,7 @@ with the digests of their bytes (parse reads the text again when it needs it).""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from sitegen.diagnostics import Diagnostic
@@ -12,7 +13,12 @@ from sitegen.load.source import read_source
 from sitegen.model import ContentFile
 
 _Read = tuple[ContentFile | None, list[Diagnostic]]
-Known = dict[str, tuple[tuple[int, int], _Read]]  # path → (mtime_ns, size), what reading gave
+# A file's mtime, ctime, size and inode: any write changes the ctime, which no tool can set.
+Stamp = tuple[int, int, int, int]
+Known = dict[str, tuple[Stamp, int, _Read]]  # path → stamp, when it was taken, what reading gave
+# A file changed within this long before its stamp was taken may change again with the same
+# stamp (timestamps advance by clock ticks): it is read again next time.
+RACY_NS = 2_000_000_000
 
 
 def load_sources(
@@ -20,24 +26,25 @@ def load_sources(
 ) -> tuple[list[ContentFile], list[Diagnostic]]:
     """Every readable content file, listed; unreadable ones as diagnostics.
 
-    `known` (path → (mtime_ns, size), what reading it gave) lets a long-lived caller such as
-    `serve` re-read only the files whose size or mtime changed; it is updated in place.
+    `known` (what the last call found, kept in memory by `serve` and in the build cache by
+    `build`) lets a caller re-read only the files whose stamp changed since; it is updated in
+    place. Without it, every file is read.
     """
     files, problems = discover(content_dir, site_root)
     listed: list[ContentFile] = []
     seen: Known = {}
     for path, name, section in files:
-        if known is None:  # a build reads every file once: no stamps needed
+        if known is None:
             source, found = _listed(path, name, section)
         else:
             stat = os.stat(path)
-            stamp = (stat.st_mtime_ns, stat.st_size)
+            stamp = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
             previous = known.get(name)
-            read = previous[1] if previous and previous[0] == stamp else None
-            if read is None:
-                read = _listed(path, name, section)
-            seen[name] = (stamp, read)
-            source, found = read
+            if previous and previous[0] == stamp and stamp[1] < previous[1] - RACY_NS:
+                seen[name] = previous
+            else:
+                seen[name] = (stamp, time.time_ns(), _listed(path, name, section))
+            source, found = seen[name][2]
         problems.extend(found)
         if source is not None:
             listed.append(source)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
@@ -43,6 +44,15 @@ __all__ = [
     "joined",
     "load_theme",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class ListingFile:
+    """A feed or calendar to be: its key is computed only where it is made."""
+
+    name: str
+    key: Callable[[], str]
+    make: Callable[[], list[OutputFile]]
 
 
 class Rendering:
@@ -85,7 +95,7 @@ class Rendering:
         self.searchable: dict[str, list[tuple[str, str]]] = {}
         self._unseen: Counter[str] = Counter()
         self._complete: list[str] = []  # shards whose pages are all shown, not yet bundled
-        self._listings: list[Artifact] | None = None
+        self._listings: list[ListingFile] | None = None
 
     def artifacts(
         self, jobs: int = 1, published: Mapping[str, str] | None = None
@@ -100,7 +110,7 @@ class Rendering:
             yield from self._pooled(jobs, published)
         else:
             yield from self.pages()
-            yield from self._listing_files()
+            yield from self._listing_artifacts()
         yield from self._archive_files()
 
     def pages(self) -> Iterator[Artifact]:
@@ -114,7 +124,7 @@ class Rendering:
 
     def others(self) -> Iterator[Artifact]:
         """Every file but the pages (what `serve` makes on request)."""
-        yield from self._listing_files()
+        yield from self._listing_artifacts()
         yield from self._archive_files()
 
     def _pooled(self, jobs: int, published: Mapping[str, str]) -> Iterator[Artifact]:
@@ -194,7 +204,7 @@ class Rendering:
         content = render_page(page, view, self.env, self.theme, self.config, self.site_globals)
         return _as_files(page, content)
 
-    def search(self, locate: Callable[[str], Path]) -> list[tuple[Artifact, Indexing]]:
+    def search(self, locate: Callable[[str], str | Path]) -> list[tuple[Artifact, Indexing]]:
         """The Pagefind bundles (the main one, one per year of resolutions) whose pages have
         all been shown by `pages()` since the last call, over those pages, read where `locate`
         says they are: a year's bundle can be indexed while later pages are still made. A
@@ -222,25 +232,30 @@ class Rendering:
             yield Artifact(path, key, partial(self._open_data, path, key, make))
         yield Artifact(STATIC, fingerprint(self.base_key, STATIC), lambda: self.assets.files)
 
-    def _listing_list(self) -> list[Artifact]:
+    def _listing_list(self) -> list[ListingFile]:
         """The feeds and calendars, listed once: the main process lists them before forking,
-        and a worker finds its item by position."""
+        and a worker finds its item by position (and computes its key: a calendar's reads
+        every task it shows)."""
         if self._listings is None:
             self._listings = list(self._listing_files())
         return self._listings
 
-    def _listing_files(self) -> Iterator[Artifact]:
-        """Every feed and calendar: one artifact per file, named by its path, keyed by the
-        documents it shows, so an edit remakes only its addressees' ones."""
+    def _listing_artifacts(self) -> Iterator[Artifact]:
+        for listed in self._listing_list():
+            yield Artifact(listed.name, listed.key(), listed.make)
+
+    def _listing_files(self) -> Iterator[ListingFile]:
+        """Every feed and calendar: one file each, named by its path, keyed by the documents
+        it shows, so an edit remakes only its addressees' ones."""
         site, config, catalogue = self.site, self.config, self.theme.catalogue
         newest = [*site.resolutions[:FEED_ENTRIES], *site.materials]
         yield self._keyed_file(
-            feed_path(), newest, lambda: [site_feed(site, config, catalogue)], "feed"
+            feed_path(), lambda: newest, lambda: [site_feed(site, config, catalogue)], "feed"
         )
         for listing in site.addressees:
             yield self._keyed_file(
                 feed_path(listing.path),
-                listing.resolutions[:FEED_ENTRIES],
+                partial(lambda x: x.resolutions[:FEED_ENTRIES], listing),
                 partial(lambda x: [addressee_feed(x, site, config, catalogue)], listing),
                 "feed",
                 listing.key,
@@ -249,12 +264,16 @@ class Rendering:
             )
         events = CalendarEvents(site, config, catalogue, self.store)
         yield self._keyed_file(
-            calendar_path(), self._shown(site.tasks), events.site_calendar, "ics", site.today
+            calendar_path(),
+            partial(self._shown, site.tasks),
+            events.site_calendar,
+            "ics",
+            site.today,
         )
         for listing in site.addressees:
             yield self._keyed_file(
                 calendar_path(listing.path),
-                self._shown(listing.tasks),
+                partial(self._shown, listing.tasks),
                 partial(events.addressee_calendar, listing),
                 "ics",
                 site.today,
@@ -284,15 +303,18 @@ class Rendering:
     def _keyed_file(
         self,
         path: str,
-        documents: Iterable[Resolution | Material],
+        documents: Callable[[], Iterable[Resolution | Material]],
         make: Callable[[], list[OutputFile]],
         *more: object,
-    ) -> Artifact:
+    ) -> ListingFile:
         """A file made from some documents: keyed by their bytes and page paths, so it is
         remade when one of them (or its link target) changes, not on any edit."""
-        shown = [document_key(self.site, self.digests, d.source) for d in documents]
-        key = fingerprint(self.base_key, self.addressees_key, path, shown, *more)
-        return Artifact(path, key, make)
+
+        def key() -> str:
+            shown = [document_key(self.site, self.digests, d.source) for d in documents()]
+            return fingerprint(self.base_key, self.addressees_key, path, shown, *more)
+
+        return ListingFile(path, key, make)
 
     def _shown(self, tasks: Sequence[Task]) -> list[Resolution | Material]:
         """The documents behind the events of a calendar: the tasks' resolutions and the
@@ -320,24 +342,19 @@ _Done = tuple[int, str, bytes | list[tuple[str, bytes]] | None]
 
 
 def _batches(plan: list[PlannedPage], listing_files: int) -> list[list[int]]:
-    """The pool's work, in plan order: document pages (small, and most of the site) BATCH at
-    a time, every list page, feed and calendar alone. A worker sends a batch's results in one
-    message; a month's page of a 50,000-resolution archive is ~60 MB, and eight of them at
-    once would be half a GB in the worker and again in the main process."""
-    batches: list[list[int]] = []
-    documents: list[int] = []
-    for index, page in enumerate(plan):
-        if page.template not in DOCUMENT_TEMPLATES:
-            batches += [documents, [index]] if documents else [[index]]
-            documents = []
-        else:
-            documents.append(index)
-            if len(documents) == BATCH:
-                batches.append(documents)
-                documents = []
-    if documents:
-        batches.append(documents)
-    return batches + [[index] for index in range(len(plan), len(plan) + listing_files)]
+    """The pool's work: document pages (small, and most of the site) BATCH at a time, first,
+    so that each year's search bundle is complete and Pagefind starts early; then every
+    other page, feed and calendar alone. A worker sends a batch's results in one message; a
+    month's page of a 50,000-resolution archive is ~60 MB, and eight of them at once would be
+    half a GB in the worker and again in the main process."""
+    documents = [i for i, page in enumerate(plan) if page.template in DOCUMENT_TEMPLATES]
+    others = [i for i, page in enumerate(plan) if page.template not in DOCUMENT_TEMPLATES]
+    batches = [documents[start : start + BATCH] for start in range(0, len(documents), BATCH)]
+    return (
+        batches
+        + [[index] for index in others]
+        + [[index] for index in range(len(plan), len(plan) + listing_files)]
+    )
 
 
 def _work_batch(indices: list[int]) -> list[_Done]:
@@ -352,9 +369,10 @@ def _work(index: int) -> _Done:
     pages = len(rendering.plan)
     if index >= pages:
         made = rendering._listing_list()[index - pages]
-        if published.get(made.name) == made.key:
-            return index, made.key, None
-        return index, made.key, [(f.path, joined(f.content)) for f in made.make()]
+        key = made.key()
+        if published.get(made.name) == key:
+            return index, key, None
+        return index, key, [(f.path, joined(f.content)) for f in made.make()]
     page = rendering.plan[index]
     key, view = rendering._keyed(page)
     if published.get(page.path) == key:
@@ -375,8 +393,8 @@ def _same(indexing: Indexing) -> Indexing:
 
 
 def _located(
-    pages: Iterable[tuple[str, str]], locate: Callable[[str], Path]
-) -> Iterator[tuple[str, Path]]:
+    pages: Iterable[tuple[str, str]], locate: Callable[[str], str | Path]
+) -> Iterator[tuple[str, str | Path]]:
     return ((file, locate(file)) for file, _ in pages)
 
 

@@ -14,8 +14,9 @@ Every value comes from the content (no clock): the same content gives the same b
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Component, Event
@@ -58,7 +59,7 @@ class CalendarEvents:
         name = self.catalogue.text(listing.lang, "calendar.addressee_name", name=listing.key)
         return [self._calendar(calendar_path(listing.path), name, listing.tasks)]
 
-    def _calendar(self, path: str, name: str, tasks: Iterable[Task]) -> OutputFile:
+    def _calendar(self, path: str, name: str, tasks: Sequence[Task]) -> OutputFile:
         known: dict[str, bytes] = self.store.load("ical", path) or {}
         used: dict[str, bytes] = {}
 
@@ -124,7 +125,7 @@ def _fold(line: bytes) -> bytes:
 def _calendar(
     path: str,
     name: str,
-    tasks: Iterable[Task],
+    tasks: Sequence[Task],
     site: Site,
     config: SiteConfig,
     serialised: Callable[[Task, date], bytes],
@@ -139,16 +140,49 @@ def _calendar(
     calendar.add("url", absolute_url(config, path))
     calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
-    oldest = site.today - timedelta(days=PAST_DAYS)
-    dated = [(due, t) for t in tasks if (due := _due(t)) is not None and due >= oldest]
-    dated.sort(key=_order)
-    if len(dated) > MAX_EVENTS:
-        upcoming = [d for d in dated if d[0] >= site.today]
-        past = [d for d in reversed(dated) if d[0] < site.today]
-        dated = sorted((upcoming + past)[:MAX_EVENTS], key=_order)
-    body = [serialised(task, due) for due, task in dated]
+    body = [serialised(task, due) for due, task in _dated(tasks, site.today)]
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     return OutputFile(path, head + b"".join(body) + b"END:VCALENDAR" + end)
+
+
+def _dated(tasks: Sequence[Task], today: date) -> list[tuple[date, Task]]:
+    """The events of a calendar, by due day: the upcoming ones first, nearest first, then the
+    most recent past ones, MAX_EVENTS at most. Tasks come soonest deadline first
+    (link/tasks.by_due), so the days are found by bisection: a large archive's calendar would
+    otherwise read hundreds of thousands of tasks to keep two thousand."""
+    oldest = today - timedelta(days=PAST_DAYS)
+    start = bisect.bisect_left(tasks, (False, oldest), key=_due_key)
+    middle = bisect.bisect_left(tasks, (False, today), lo=start, key=_due_key)
+    end = bisect.bisect_left(tasks, (True, date.max), lo=middle, key=_due_key)
+    upcoming = _first(tasks, range(middle, end), MAX_EVENTS, reverse=False)
+    past = _first(tasks, range(middle - 1, start - 1, -1), MAX_EVENTS - len(upcoming), True)
+    return sorted(upcoming + past, key=_order)
+
+
+def _first(
+    tasks: Sequence[Task], positions: range, limit: int, reverse: bool
+) -> list[tuple[date, Task]]:
+    """The first `limit` dated tasks at these positions, in `_order` (reversed or not): read
+    to the end of the last day they reach, as `_order` ranks the tasks of one day otherwise
+    than `by_due`."""
+    found: list[tuple[date, Task]] = []
+    for position in positions:
+        task = tasks[position]
+        due = _due(task)
+        if due is None:
+            continue
+        if len(found) >= limit and (not found or due != found[-1][0]):
+            break
+        found.append((due, task))
+    found.sort(key=_order, reverse=reverse)
+    return found[: max(limit, 0)]
+
+
+def _due_key(task: Task) -> tuple[bool, date]:
+    """The head of `by_due`, by which every task list is sorted."""
+    deadline = task.clause.deadline
+    due = deadline.due if deadline else None
+    return due is None, due or date.max
 
 
 def _order(dated: tuple[date, Task]) -> tuple[date, str, int]:

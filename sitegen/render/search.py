@@ -36,7 +36,7 @@ import subprocess
 import tempfile
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import cbor2
@@ -95,7 +95,9 @@ class Indexing:
     iterate it for the bundle's files, which waits for Pagefind to finish (iterating starts it
     if need be). Each Pagefind uses every core: the caller runs one at a time."""
 
-    def __init__(self, pages: Iterable[tuple[str, Path]], language: str, shard: str = "") -> None:
+    def __init__(
+        self, pages: Iterable[tuple[str, str | Path]], language: str, shard: str = ""
+    ) -> None:
         """`pages`: (site path, file holding it), read when the indexing starts."""
         self.pages, self.language, self.shard = pages, language, shard
         self.process: subprocess.Popen | None = None
@@ -140,13 +142,19 @@ class Indexing:
                 self._discard()
 
 
-def _linked(pages: Iterable[tuple[str, Path]], site: Path) -> int:
-    """Link the pages into the scratch site; how many there are."""
-    site.mkdir()
+def _linked(pages: Iterable[tuple[str, str | Path]], site: Path) -> int:
+    """Link the pages into the scratch site; how many there are. (os, not pathlib: this is
+    on the way to Pagefind's start, a thousand pages per year's bundle.)"""
+    root = str(site)
+    folders = {root}
+    os.mkdir(root)
     count = 0
     for path, file in pages:
-        target = site.joinpath(*PurePosixPath(path).parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = f"{root}/{path}"
+        folder = os.path.dirname(target)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
         try:
             os.link(file, target)
         except OSError:  # another file system: a copy does as well

@@ -152,12 +152,12 @@ class Publication:
         before = self.previous.get(name)
         return before[0] if before is not None and all(map(self._intact, before[1])) else None
 
-    def locate(self, path: str) -> Path:
+    def locate(self, path: str) -> str:
         """Where the file of `path` is now: staged by this build, or kept in output/."""
         relative = checked(path)
-        if self.staging is not None and (self.staging / relative).exists():
-            return self.staging / relative
-        return self.output_dir / relative
+        if self.staging is not None and os.path.exists(staged := f"{self.staging}/{relative}"):
+            return staged
+        return f"{self.output_dir}/{relative}"
 
     def commit(self) -> Published:
         records = [r for _, files in self.current.values() for r in files]

@@ -3,12 +3,14 @@ changed, and its output is byte for byte what a clean build gives."""
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
+import sitegen.load as load
 from sitegen.build import build
 from sitegen.render import pieces
 from sitegen.write.publish import Publication
@@ -287,3 +289,53 @@ def test_open_data_is_remade_from_the_published_pieces_only_where_they_are_intac
     clean = clean_build(config, tmp_path / "clean")
     assert tree(config.output_dir) == clean
     assert "Колегія управління освіти" in clean["api/resolutions.json"].decode()
+
+
+def test_a_rebuild_reads_only_the_sources_whose_stamp_changed(tmp_path, monkeypatch):
+    """Content files are read again only when their mtime, ctime, size or inode changed; an
+    edit that keeps the size and puts the mtime back is still seen (its ctime moved)."""
+    config = sample_copy(tmp_path / "site")
+    monkeypatch.setattr(load, "RACY_NS", 0)  # the copy was just made: trust it at once
+    build(config, strict=True)
+    read = counting_reads(monkeypatch)
+    assert build(config, strict=True).published is not None
+    assert read == []
+    path = config.root / SEED_001
+    stat = path.stat()
+    text = path.read_text("utf-8")
+    edited = text.replace("навчальний семінар", "навчальний вебінар")
+    assert len(edited.encode()) == len(text.encode())
+    path.write_text(edited, "utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    result = build(config, strict=True).published
+    assert read == [SEED_001]
+    assert result is not None and SEED_001_PAGE in result.rendered
+    assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
+
+
+def test_a_source_changed_just_before_it_was_read_is_read_again(tmp_path, monkeypatch):
+    """Timestamps advance by clock ticks: a file written in the tick its stamp was taken could
+    change again with the same stamp, so such a stamp is not trusted."""
+    config = sample_copy(tmp_path / "site")
+    known: load.Known = {}
+    load.load_sources(config.content_dir, config.root, known)
+    read = counting_reads(monkeypatch)
+    load.load_sources(config.content_dir, config.root, known)
+    assert sorted(read) == sorted(known)  # all were copied a moment ago
+    monkeypatch.setattr(load, "RACY_NS", 0)
+    read.clear()
+    load.load_sources(config.content_dir, config.root, known)
+    assert read == []
+
+
+def counting_reads(monkeypatch) -> list[str]:
+    """The content files read from now on (by their site path)."""
+    read: list[str] = []
+    listed = load._listed
+
+    def reading(file, name, section):
+        read.append(name)
+        return listed(file, name, section)
+
+    monkeypatch.setattr(load, "_listed", reading)
+    return read
