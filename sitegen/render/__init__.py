@@ -26,13 +26,13 @@ from sitegen.render.api import CLAUSES_CSV, RESOLUTIONS_JSON, clauses_csv, resol
 from sitegen.render.assets import collect_assets
 from sitegen.render.feeds import FEED_ENTRIES, addressee_feed, site_feed
 from sitegen.render.html import TemplateProblem, render_page
-from sitegen.render.ical import CalendarEvents
+from sitegen.render.ical import CalendarEvents, calendar_tasks
 from sitegen.render.pieces import Pieces
 from sitegen.render.plan import DOCUMENT_TEMPLATES, PlannedPage, plan_pages, resolution_shards
 from sitegen.render.search import Indexing, SearchUnavailable, bundle_path, shard_of
 from sitegen.render.sitemap import ROBOTS_TXT, SITEMAP_XML, robots, sitemap
 from sitegen.render.theme import Theme, ThemeError, environment, load_theme
-from sitegen.render.views import TASK_MATERIALS, TASK_SOURCE, document_key
+from sitegen.render.views import TASK_ANCHOR, TASK_MATERIALS, TASK_SOURCE, document_key
 
 __all__ = [
     "Indexing",
@@ -250,12 +250,15 @@ class Rendering:
         site, config, catalogue = self.site, self.config, self.theme.catalogue
         newest = [*site.resolutions[:FEED_ENTRIES], *site.materials]
         yield self._keyed_file(
-            feed_path(), lambda: newest, lambda: [site_feed(site, config, catalogue)], "feed"
+            feed_path(),
+            partial(self._documents, newest),
+            lambda: [site_feed(site, config, catalogue)],
+            "feed",
         )
         for listing in site.addressees:
             yield self._keyed_file(
                 feed_path(listing.path),
-                partial(lambda x: x.resolutions[:FEED_ENTRIES], listing),
+                partial(self._documents, listing.resolutions[:FEED_ENTRIES]),
                 partial(lambda x: [addressee_feed(x, site, config, catalogue)], listing),
                 "feed",
                 listing.key,
@@ -265,7 +268,7 @@ class Rendering:
         events = CalendarEvents(site, config, catalogue, self.store)
         yield self._keyed_file(
             calendar_path(),
-            partial(self._shown, site.tasks),
+            partial(self._events, site.tasks),
             events.site_calendar,
             "ics",
             site.today,
@@ -273,7 +276,7 @@ class Rendering:
         for listing in site.addressees:
             yield self._keyed_file(
                 calendar_path(listing.path),
-                partial(self._shown, listing.tasks),
+                partial(self._events, listing.tasks),
                 partial(events.addressee_calendar, listing),
                 "ics",
                 site.today,
@@ -303,28 +306,36 @@ class Rendering:
     def _keyed_file(
         self,
         path: str,
-        documents: Callable[[], Iterable[Resolution | Material]],
+        shown: Callable[[], object],
         make: Callable[[], list[OutputFile]],
         *more: object,
     ) -> ListingFile:
-        """A file made from some documents: keyed by their bytes and page paths, so it is
-        remade when one of them (or its link target) changes, not on any edit."""
-
-        def key() -> str:
-            shown = [document_key(self.site, self.digests, d.source) for d in documents()]
-            return fingerprint(self.base_key, self.addressees_key, path, shown, *more)
-
-        return ListingFile(path, key, make)
-
-    def _shown(self, tasks: Sequence[Task]) -> list[Resolution | Material]:
-        """The documents behind the events of a calendar: the tasks' resolutions and the
-        materials that report them done (few tasks have any: they are picked out in C)."""
-        found: dict[str, Resolution | Material] = dict(
-            zip(map(TASK_SOURCE, tasks), map(_RESOLUTION, tasks), strict=True)
+        """A file made from some documents: keyed by what `shown` gives (the documents' bytes
+        and page paths), so it is remade when one of them (or its link target) changes, not
+        on any edit."""
+        return ListingFile(
+            path,
+            lambda: fingerprint(self.base_key, self.addressees_key, path, shown(), *more),
+            make,
         )
-        for materials in filter(None, map(TASK_MATERIALS, tasks)):
+
+    def _documents(self, documents: Iterable[Resolution | Material]) -> list[tuple]:
+        return [document_key(self.site, self.digests, d.source) for d in documents]
+
+    def _events(self, tasks: Sequence[Task]) -> tuple[list[tuple[str, str]], list[tuple]]:
+        """What a calendar of these tasks shows: its events' clauses, in order (which of the
+        tasks are shown depends on every task's deadline and on "today", both in the key
+        through the documents), and the documents behind them: their resolutions and the
+        materials that report them done (few tasks have any: they are picked out in C)."""
+        events = calendar_tasks(tasks, self.site.today)
+        found: dict[str, Resolution | Material] = dict(
+            zip(map(TASK_SOURCE, events), map(_RESOLUTION, events), strict=True)
+        )
+        for materials in filter(None, map(TASK_MATERIALS, events)):
             found.update((material.source, material) for material in materials)
-        return list(found.values())
+        return list(zip(map(TASK_SOURCE, events), map(TASK_ANCHOR, events), strict=True)), (
+            self._documents(found.values())
+        )
 
 
 OpenData = Callable[[Site, SiteConfig, Pieces, Mapping[str, str]], OutputFile]

@@ -145,6 +145,11 @@ def _calendar(
     return OutputFile(path, head + b"".join(body) + b"END:VCALENDAR" + end)
 
 
+def calendar_tasks(tasks: Sequence[Task], today: date) -> list[Task]:
+    """The tasks a calendar of these shows as events, in its order."""
+    return [task for _, task in _dated(tasks, today)]
+
+
 def _dated(tasks: Sequence[Task], today: date) -> list[tuple[date, Task]]:
     """The events of a calendar, by due day: the upcoming ones first, nearest first, then the
     most recent past ones, MAX_EVENTS at most. Tasks come soonest deadline first

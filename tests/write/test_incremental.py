@@ -12,7 +12,7 @@ import pytest
 
 import sitegen.load as load
 from sitegen.build import build
-from sitegen.render import pieces
+from sitegen.render import ical, pieces
 from sitegen.write.publish import Publication
 from support import ROOT, clean_build, edit, sample_copy, seminar, tree
 
@@ -339,3 +339,21 @@ def counting_reads(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(load, "_listed", reading)
     return read
+
+
+def test_a_full_calendar_follows_a_deadline_moving_into_and_out_of_it(tmp_path, monkeypatch):
+    """A calendar holds the MAX_EVENTS nearest deadlines and is keyed by those: a clause whose
+    deadline moves to the nearest day takes a place, and gives it back when moved away."""
+    monkeypatch.setattr(ical, "MAX_EVENTS", 1)
+    config = sample_copy(tmp_path / "site")
+    build(config, strict=True)
+    calendar = config.output_dir / "deadlines.ics"
+    before = calendar.read_bytes()
+    edit(config, SEED_001, "Квітень 2020 р.", "16 червня 2020 р.")  # the day after "today"
+    build(config, strict=True)
+    assert b"#clause-3-2" in calendar.read_bytes() and calendar.read_bytes() != before
+    assert tree(config.output_dir) == clean_build(config, tmp_path / "moved-in")
+    edit(config, SEED_001, "16 червня 2020 р.", "Квітень 2020 р.")
+    build(config, strict=True)
+    assert calendar.read_bytes() == before
+    assert tree(config.output_dir) == clean_build(config, tmp_path / "moved-out")
