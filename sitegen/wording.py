@@ -47,12 +47,17 @@ WORDS = (
 _DICTIONARY = WORDS.encode()
 _WINDOW_BITS = -12  # raw deflate, 4 KB window: room for the dictionary and a long clause
 _LEVEL = 6
+# A compressor primed with the dictionary, copied for each clause: priming one costs more than
+# compressing a clause (2.6× the time, 10 s of a cold 10k build). A small hash table (memory
+# level 4, 8 KB) makes the copy cheap; for a clause of a few hundred bytes it finds the same
+# matches as the default one.
+_PRIMED = zlib.compressobj(_LEVEL, zlib.DEFLATED, _WINDOW_BITS, 4, zdict=_DICTIONARY)
 
 
 def pack_wording(text: str, html: str) -> bytes:
     """The packed wording; a clause's text never holds NUL (load refuses such files)."""
     packed = text.encode() if html == text else text.encode() + b"\0" + html.encode()
-    deflate = zlib.compressobj(_LEVEL, zlib.DEFLATED, _WINDOW_BITS, zdict=_DICTIONARY)
+    deflate = _PRIMED.copy()
     return deflate.compress(packed) + deflate.flush()
 
 
