@@ -87,7 +87,7 @@ class Rendering:
         self.base_key = fingerprint(
             code_fingerprint(), theme.digest, config.settings(), self.site_globals
         )
-        # Open data and the sitemap read the whole archive, and "today" decides states.
+        # Open data reads the whole archive, and "today" decides states.
         self.site_key = fingerprint(self.base_key, sorted(digests.items()), site.today)
         # Feeds and calendars link to addressee pages: every one's name and path.
         self.addressees_key = fingerprint([(a.key, a.path) for a in site.addressees])
@@ -225,8 +225,13 @@ class Rendering:
         """The sitemap, robots.txt and open data, made from the whole archive, and the theme's
         static files as one artifact."""
         config = self.config
-        yield self._whole(SITEMAP_XML, lambda: sitemap(self.plan, config))
-        yield self._whole(ROBOTS_TXT, lambda: robots(config))
+        paths = [page.path for page in self.plan]  # all the sitemap lists
+        yield Artifact(
+            SITEMAP_XML,
+            fingerprint(self.base_key, SITEMAP_XML, paths),
+            lambda: [sitemap(self.plan, config)],
+        )
+        yield Artifact(ROBOTS_TXT, fingerprint(self.base_key, ROBOTS_TXT), lambda: [robots(config)])
         for path, make in OPEN_DATA.items():
             key = fingerprint(self.site_key, path)
             yield Artifact(path, key, partial(self._open_data, path, key, make))
@@ -283,11 +288,6 @@ class Rendering:
                 listing.key,
                 listing.lang,
             )
-
-    def _whole(self, path: str, make: Callable[[], OutputFile]) -> Artifact:
-        """A file made from the whole archive (the sitemap, open data): keyed by every
-        source and "today"."""
-        return Artifact(path, fingerprint(self.site_key, path), lambda: [make()])
 
     def _open_data(self, path: str, key: str, make: OpenData) -> list[OutputFile]:
         """An open data file, from its pieces found again in output/ (the copy the last build

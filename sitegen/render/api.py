@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Iterator, Mapping
 from functools import partial
+from operator import attrgetter
 
 from sitegen.config import SiteConfig
 from sitegen.model import OutputFile, Resolution, Site
@@ -23,6 +24,7 @@ Digests = Mapping[str, str]  # source path → digest of its bytes
 
 RESOLUTIONS_JSON = "api/resolutions.json"
 CLAUSES_CSV = "api/clauses.csv"
+TASK_STATE = attrgetter("state")
 CLAUSE_COLUMNS = (
     "resolution",
     "resolution_url",
@@ -73,7 +75,9 @@ def clauses_csv(site: Site, config: SiteConfig, pieces: Pieces, digests: Digests
     """One row per clause (tasks, acknowledgements, control), in document order; written
     resolution by resolution."""
 
-    def rows(resolution: Resolution, states: dict[str, str]) -> bytes:
+    def rows(resolution: Resolution) -> bytes:
+        tasks = site.tasks_by_source.get(resolution.source, ())
+        states = {t.clause.anchor: str(t.state) for t in tasks}
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)  # RFC 4180: comma, double quotes, CRLF
         writer.writerows(_rows(resolution, site.paths[resolution.source], states, config))
@@ -85,9 +89,9 @@ def clauses_csv(site: Site, config: SiteConfig, pieces: Pieces, digests: Digests
         yield buffer.getvalue().encode("utf-8")
         for resolution in sorted(site.resolutions, key=lambda r: r.source):
             source = resolution.source
-            states = {t.clause.anchor: str(t.state) for t in site.tasks_by_source.get(source, ())}
-            shown = [states.get(c.anchor) for c in resolution.clauses]
-            yield (document_key(site, digests, source), shown), partial(rows, resolution, states)
+            # Its tasks' states, in clause order (the document's bytes say which clauses).
+            states = list(map(str, map(TASK_STATE, site.tasks_by_source.get(source, ()))))
+            yield (document_key(site, digests, source), states), partial(rows, resolution)
 
     return OutputFile(CLAUSES_CSV, pieces.join(parts()))
 
