@@ -239,8 +239,8 @@ class Rendering:
 
     def _listing_list(self) -> list[ListingFile]:
         """The feeds and calendars, listed once: the main process lists them before forking,
-        and a worker finds its item by position (and computes its key: a calendar's reads
-        every task it shows)."""
+        and a worker finds its item by position and computes its key (a calendar's picks its
+        events from the tasks it could show)."""
         if self._listings is None:
             self._listings = list(self._listing_files())
         return self._listings

@@ -35,7 +35,7 @@ import shutil
 import subprocess
 import tempfile
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,8 @@ class Indexing:
         self.process: subprocess.Popen | None = None
         self.scratch: Path | None = None
         self.timeout = 0.0
+        self._discard: Callable[[], object] | None = None  # stops Pagefind, removes scratch
+        self.empty = False  # no page to index: the bundle is Pagefind's scripts alone
 
     def start(self) -> None:
         if self.process is not None:
@@ -110,6 +112,9 @@ class Indexing:
         scratch = Path(tempfile.mkdtemp(prefix="sitegen-search-"))
         try:
             count = _linked(self.pages, scratch / "site")
+            if not count:
+                self.empty = True
+                (scratch / "site" / "index.html").write_text(PLACEHOLDER.format(self.language))
             self.process = _started(scratch, self.language)
         except BaseException:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -136,9 +141,10 @@ class Indexing:
         try:
             self.wait()
             assert self.scratch is not None
-            yield from _bundle_files(self.scratch / "bundle", bundle_path(self.shard), self.shard)
+            bundle = self.scratch / "bundle"
+            yield from _bundle_files(bundle, bundle_path(self.shard), self.shard, self.empty)
         finally:
-            if self.scratch is not None:
+            if self._discard is not None:
                 self._discard()
 
 
@@ -212,19 +218,37 @@ def _discard(process: subprocess.Popen | None, scratch: Path) -> None:
     shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _bundle_files(bundle: Path, prefix: str, shard: str) -> Iterator[OutputFile]:
+def _bundle_files(bundle: Path, prefix: str, shard: str, empty: bool) -> Iterator[OutputFile]:
     """The bundle's files in name order; the few that hold hash-map orders are rewritten. A
-    year's bundle leaves out Pagefind's user interfaces (the main one ships them)."""
+    year's bundle leaves out Pagefind's user interfaces (the main one ships them); an empty
+    one leaves out the placeholder's index (see PLACEHOLDER)."""
     names = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
     if shard:
         names = [name for name in names if name not in UI_FILES]
+    if empty:
+        names = [n for n in names if not n.startswith(_INDEXED) and not n.endswith(".pf_meta")]
     ordered = [n for n in names if n == ENTRY or n.endswith(".pf_meta") or n.startswith("filter/")]
-    rewritten = stable_bundle({n: (bundle / n).read_bytes() for n in ordered})
+    found = {n: (bundle / n).read_bytes() for n in ordered}
+    rewritten = _without_languages(found) if empty else stable_bundle(found)
     for name in sorted((set(names) - set(ordered)) | set(rewritten)):
         content = rewritten.get(name)
         yield OutputFile(
             prefix + name, content if content is not None else (bundle / name).read_bytes()
         )
+
+
+# Pagefind's command line writes no index of no page (it needs a word), but an archive with
+# nothing to search yet (no addressee, material or page) still needs the search page's scripts:
+# a placeholder is indexed, and its language's index left out, as Pagefind's own service writes
+# an empty bundle (`"languages": {}`).
+PLACEHOLDER = '<!DOCTYPE html><html lang="{0}"><body><main data-pagefind-body>sitegen</main>'
+_INDEXED = ("index/", "fragment/", "filter/")  # with the .pf_meta: a language's index
+
+
+def _without_languages(files: dict[str, bytes]) -> dict[str, bytes]:
+    entry = json.loads(files[ENTRY])
+    entry["languages"] = {}
+    return {ENTRY: json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()}
 
 
 def stable_bundle(files: dict[str, bytes]) -> dict[str, bytes]:

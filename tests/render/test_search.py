@@ -267,3 +267,15 @@ def test_one_pagefind_runs_at_a_time_and_an_interrupted_build_leaves_none(tmp_pa
 def interrupted(rendering):
     raise KeyboardInterrupt
     yield
+
+
+def test_an_archive_with_nothing_to_search_still_gets_the_search_scripts(make_site):
+    """Pagefind's command line writes no index of no page; an empty archive's search page
+    still loads Pagefind, whose entry then names no language (as Pagefind's service writes)."""
+    config = make_site({"content/resolutions/.keep": ""})
+    assert build(config, strict=True).published is not None
+    bundle = config.output_dir / "pagefind"
+    shipped = {p.name for p in bundle.iterdir()}
+    assert {"pagefind.js", "pagefind-ui.js", "pagefind-ui.css"} <= shipped
+    assert json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))["languages"] == {}
+    assert not any(bundle.glob("*.pf_meta")) and not (bundle / "fragment").exists()
