@@ -109,18 +109,33 @@ def _publish(rendering: Rendering, output: Publication, jobs: int) -> Published:
     """Pages first; Pagefind indexes each search bundle in its own process as soon as the
     bundle's pages are out (a year's resolutions come before the lists), while later pages,
     the feeds and calendars (in the page workers) and open data are made, so that the cores
-    work at once."""
+    work at once. A bundle is written as soon as it is indexed: written at the end, a cold
+    10,000-document build's twelve bundles were 4 s of one core working alone."""
     indexing: list[tuple[Artifact, Indexing]] = []
-    for artifact in rendering.artifacts(jobs, output.published_keys()):
+    for artifact in rendering.artifacts(jobs, output.published_keys(), output.prepare):
         output.put(artifact)
         found = rendering.search(output.locate)
         indexing += [(bundle, files) for bundle, files in found if not output.reuse(bundle)]
+        indexing = _written_when_indexed(indexing, output)
         _start_next(indexing)
     for bundle, files in indexing:
         files.wait()
         _start_next(indexing)  # the next Pagefind runs while this bundle is written
         output.write(bundle, files)
     return output.commit()
+
+
+def _written_when_indexed(
+    indexing: list[tuple[Artifact, Indexing]], output: Publication
+) -> list[tuple[Artifact, Indexing]]:
+    """Write the bundles Pagefind has finished; the others, in order."""
+    waiting = []
+    for bundle, files in indexing:
+        if files.started and not files.busy():
+            output.write(bundle, files)
+        else:
+            waiting.append((bundle, files))
+    return waiting
 
 
 def _start_next(indexing: list[tuple[Artifact, Indexing]]) -> None:

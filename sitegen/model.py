@@ -319,8 +319,9 @@ class OutputFile:
     """One rendered file on its way from render to write."""
 
     path: str  # relative to output/, forward slashes
-    # Large files (open data) come as chunks, written as they are made: never whole in memory.
-    content: bytes | Iterator[bytes | Span]
+    # Large files (open data) come as chunks, written as they are made: never whole in memory,
+    # or made on disk already by a page worker.
+    content: bytes | Iterator[bytes | Span] | Prepared
 
 
 @record
@@ -343,6 +344,14 @@ class Span:
             chunks.append(chunk)
             offset += len(chunk)
         return b"".join(chunks)
+
+
+@record
+class Prepared:
+    """A file made whole on disk by another process (open data, made in a page worker while
+    the other pages are): the writer moves it into place, unread."""
+
+    path: str  # beside output/, on its file system
 
 
 @record

@@ -21,7 +21,16 @@ from jinja2 import Environment
 from sitegen.cache import Store, code_fingerprint, fingerprint
 from sitegen.config import SiteConfig
 from sitegen.link.urls import calendar_path, feed_path, file_of
-from sitegen.model import Artifact, Material, OutputFile, Resolution, Site, Span, Task
+from sitegen.model import (
+    Artifact,
+    Material,
+    OutputFile,
+    Prepared,
+    Resolution,
+    Site,
+    Span,
+    Task,
+)
 from sitegen.render.api import CLAUSES_CSV, RESOLUTIONS_JSON, clauses_csv, resolutions_json
 from sitegen.render.assets import collect_assets
 from sitegen.render.feeds import FEED_ENTRIES, addressee_feed, site_feed
@@ -98,20 +107,27 @@ class Rendering:
         self._listings: list[ListingFile] | None = None
 
     def artifacts(
-        self, jobs: int = 1, published: Mapping[str, str] | None = None
+        self,
+        jobs: int = 1,
+        published: Mapping[str, str] | None = None,
+        prepare: Prepare | None = None,
     ) -> Iterator[Artifact]:
-        """Every artifact of the site: the pages in plan order, every feed and calendar, then
-        the files made from the whole archive. With jobs > 1, forked workers make the pages
-        and the feeds and calendars (icalendar's serialisation is the costliest part of a
-        cold build's tail): they build the views, fingerprint them, and make what is not in
-        `published` (name → key of the files in output/)."""
+        """Every artifact of the site: the pages in plan order, every feed and calendar, the
+        open data, then the other files made from the whole archive. With jobs > 1, forked
+        workers make the pages and the feeds and calendars (icalendar's serialisation is the
+        costliest part of a cold build's tail): they build the views, fingerprint them, and
+        make what is not in `published` (name → key of the files in output/). Given a way to
+        `prepare` a file on disk, they make the open data too."""
         published = published or {}
         if jobs > 1 and len(self.plan) >= PARALLEL_FROM:
-            yield from self._pooled(jobs, published)
+            yield from self._pooled(jobs, published, prepare)
+            if prepare is None:
+                yield from self._open_data_artifacts()
         else:
             yield from self.pages()
             yield from self._listing_artifacts()
-        yield from self._archive_files()
+            yield from self._open_data_artifacts()
+        yield from self._site_files()
 
     def pages(self) -> Iterator[Artifact]:
         """One artifact per page, in plan order; each view model exists only while its page is
@@ -125,17 +141,21 @@ class Rendering:
     def others(self) -> Iterator[Artifact]:
         """Every file but the pages (what `serve` makes on request)."""
         yield from self._listing_artifacts()
-        yield from self._archive_files()
+        yield from self._open_data_artifacts()
+        yield from self._site_files()
 
-    def _pooled(self, jobs: int, published: Mapping[str, str]) -> Iterator[Artifact]:
+    def _pooled(
+        self, jobs: int, published: Mapping[str, str], prepare: Prepare | None
+    ) -> Iterator[Artifact]:
         global _WORK
         self._track_search()
         pages = len(self.plan)
-        listing_files = self._listing_list()
-        _WORK = (self, published)  # the workers inherit it when forked
+        made_aside = self._made_aside(prepare)
+        _WORK = (self, published, prepare)  # the workers inherit it when forked
         try:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                work = _batches(self.plan, len(listing_files))
+                open_data = len(made_aside) - len(self._listing_list())
+                work = _batches(self.plan, open_data, len(self._listing_list()))
                 done = (result for batch in pool.imap(_work_batch, work) for result in batch)
                 for index, key, content in done:
                     if index < pages:
@@ -147,7 +167,7 @@ class Rendering:
                         )
                         yield self._artifact(page, key, make)
                     else:
-                        made = listing_files[index - pages]
+                        made = made_aside[index - pages]
                         yield Artifact(
                             made.name,
                             key,
@@ -155,6 +175,12 @@ class Rendering:
                         )
         finally:
             _WORK = None
+
+    def _made_aside(self, prepare: Prepare | None) -> list[ListingFile]:
+        """What the workers make besides the pages, by position: the open data (when they can
+        prepare it on disk), then every feed and calendar."""
+        open_data = [] if prepare is None else self._open_data_files()
+        return [*open_data, *self._listing_list()]
 
     def _track_search(self) -> None:
         self.searchable = {"": []}
@@ -221,9 +247,8 @@ class Rendering:
             bundles.append((Artifact(bundle_path(shard), key, partial(_same, indexing)), indexing))
         return bundles
 
-    def _archive_files(self) -> Iterator[Artifact]:
-        """The sitemap, robots.txt and open data, made from the whole archive, and the theme's
-        static files as one artifact."""
+    def _site_files(self) -> Iterator[Artifact]:
+        """The sitemap and robots.txt, and the theme's static files as one artifact."""
         config = self.config
         paths = [page.path for page in self.plan]  # all the sitemap lists
         yield Artifact(
@@ -232,10 +257,22 @@ class Rendering:
             lambda: [sitemap(self.plan, config)],
         )
         yield Artifact(ROBOTS_TXT, fingerprint(self.base_key, ROBOTS_TXT), lambda: [robots(config)])
-        for path, make in OPEN_DATA.items():
-            key = fingerprint(self.site_key, path)
-            yield Artifact(path, key, partial(self._open_data, path, key, make))
         yield Artifact(STATIC, fingerprint(self.base_key, STATIC), lambda: self.assets.files)
+
+    def _open_data_files(self) -> list[ListingFile]:
+        """The open data, made from the whole archive (its key from every source's digest)."""
+        return [
+            ListingFile(
+                path,
+                partial(fingerprint, self.site_key, path),
+                partial(self._open_data, path, make),
+            )
+            for path, make in OPEN_DATA.items()
+        ]
+
+    def _open_data_artifacts(self) -> Iterator[Artifact]:
+        for made in self._open_data_files():
+            yield Artifact(made.name, made.key(), made.make)
 
     def _listing_list(self) -> list[ListingFile]:
         """The feeds and calendars, listed once: the main process lists them before forking,
@@ -289,7 +326,7 @@ class Rendering:
                 listing.lang,
             )
 
-    def _open_data(self, path: str, key: str, make: OpenData) -> list[OutputFile]:
+    def _open_data(self, path: str, make: OpenData) -> list[OutputFile]:
         """An open data file, from its pieces found again in output/ (the copy the last build
         published) where they are unchanged."""
         published = self.config.output_dir / path
@@ -297,7 +334,7 @@ class Rendering:
             self.store,
             published,
             fingerprint(self.base_key, path, str(published)),
-            making=key,
+            making=fingerprint(self.site_key, path),
             published_as=self.published_as(path),
             remember=self.publishing,
         )
@@ -339,33 +376,32 @@ class Rendering:
 
 
 OpenData = Callable[[Site, SiteConfig, Pieces, Mapping[str, str]], OutputFile]
+Prepare = Callable[[OutputFile], OutputFile]  # makes a file whole on disk (write's `prepare`)
 OPEN_DATA: dict[str, OpenData] = {RESOLUTIONS_JSON: resolutions_json, CLAUSES_CSV: clauses_csv}
 PAGE_KEYS = "page-keys"  # store kind: a page's members fingerprint → its key
 _RESOLUTION = attrgetter("resolution")
 STATIC = "static"  # the artifact of the theme's files (stylesheet, scripts, icons)
 PARALLEL_FROM = 200  # pages; below this a pool of processes costs more than it saves
-_WORK: tuple[Rendering, Mapping[str, str]] | None = None
+_WORK: tuple[Rendering, Mapping[str, str], Prepare | None] | None = None
 
 
 BATCH = 8  # document pages a worker takes at a time
 # A worker's result: the item's index and key, and its content unless output/ has it.
-_Done = tuple[int, str, bytes | list[tuple[str, bytes]] | None]
+_Done = tuple[int, str, bytes | list[tuple[str, bytes | Prepared]] | None]
 
 
-def _batches(plan: list[PlannedPage], listing_files: int) -> list[list[int]]:
+def _batches(plan: list[PlannedPage], open_data: int, listing_files: int) -> list[list[int]]:
     """The pool's work: document pages (small, and most of the site) BATCH at a time, first,
-    so that each year's search bundle is complete and Pagefind starts early; then every
-    other page, feed and calendar alone. A worker sends a batch's results in one message; a
-    month's page of a 50,000-resolution archive is ~60 MB, and eight of them at once would be
-    half a GB in the worker and again in the main process."""
+    so that each year's search bundle is complete and Pagefind starts early; then the files
+    made aside (open data first: the largest), every other page, feed and calendar alone. A
+    worker sends a batch's results in one message; a month's page of a 50,000-resolution
+    archive is ~60 MB, and eight of them at once would be half a GB in the worker and again
+    in the main process."""
     documents = [i for i, page in enumerate(plan) if page.template in DOCUMENT_TEMPLATES]
     others = [i for i, page in enumerate(plan) if page.template not in DOCUMENT_TEMPLATES]
     batches = [documents[start : start + BATCH] for start in range(0, len(documents), BATCH)]
-    return (
-        batches
-        + [[index] for index in others]
-        + [[index] for index in range(len(plan), len(plan) + listing_files)]
-    )
+    aside = [[index] for index in range(len(plan), len(plan) + open_data + listing_files)]
+    return batches + aside[:open_data] + [[index] for index in others] + aside[open_data:]
 
 
 def _work_batch(indices: list[int]) -> list[_Done]:
@@ -376,14 +412,14 @@ def _work(index: int) -> _Done:
     """In a forked worker: one page's (or feed's, or calendar's) key, and its content unless
     output/ has it already."""
     assert _WORK is not None
-    rendering, published = _WORK
+    rendering, published, prepare = _WORK
     pages = len(rendering.plan)
     if index >= pages:
-        made = rendering._listing_list()[index - pages]
+        made = rendering._made_aside(prepare)[index - pages]
         key = made.key()
         if published.get(made.name) == key:
             return index, key, None
-        return index, key, [(f.path, joined(f.content)) for f in made.make()]
+        return index, key, [(f.path, _sent(f, prepare)) for f in made.make()]
     page = rendering.plan[index]
     key, view = rendering._keyed(page)
     if published.get(page.path) == key:
@@ -397,6 +433,15 @@ def _work(index: int) -> _Done:
         rendering.site_globals,
     )
     return index, key, content
+
+
+def _sent(file: OutputFile, prepare: Prepare | None) -> bytes | Prepared:
+    """A file as a worker sends it: open data made on disk (hundreds of MB), the others whole."""
+    if prepare is not None and file.path in OPEN_DATA:
+        content = prepare(file).content
+        assert isinstance(content, Prepared)
+        return content
+    return joined(file.content)
 
 
 def _same(indexing: Indexing) -> Indexing:
@@ -416,7 +461,7 @@ def joined(content: bytes | Iterable[bytes | Span]) -> bytes:
     return b"".join(chunk.read() if isinstance(chunk, Span) else chunk for chunk in content)
 
 
-def _output_files(made: list[tuple[str, bytes]]) -> list[OutputFile]:
+def _output_files(made: list[tuple[str, bytes | Prepared]]) -> list[OutputFile]:
     return [OutputFile(path, content) for path, content in made]
 
 

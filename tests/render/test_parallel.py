@@ -1,6 +1,6 @@
-"""Pages, feeds and calendars made by forked workers (`--jobs N`) are byte for byte what one
-process makes, in a clean build, after an edit, and when output/ lost a file the workers
-counted on."""
+"""Pages, feeds, calendars and open data made by forked workers (`--jobs N`) are byte for byte
+what one process makes, in a clean build, after an edit, and when output/ lost a file the
+workers counted on."""
 
 from __future__ import annotations
 
@@ -23,12 +23,16 @@ def test_workers_make_what_one_process_makes(tmp_path, monkeypatch):
     assert result.published is not None
     assert tree(tmp_path / "pooled") == expected
     assert any(name.endswith("deadlines.ics") for name in expected)
+    assert {"api/resolutions.json", "api/clauses.csv"} <= expected.keys()
+    assert not list(tmp_path.glob(".pooled.*")), "no staging or prepared files are left"
 
-    calendar = tmp_path / "pooled" / "deadlines.ics"
-    calendar.write_bytes(b"damaged")  # a worker finds its key published: main remakes it
+    for damaged in ("deadlines.ics", "api/clauses.csv"):
+        # A worker finds its key published, so makes nothing: main remakes the file.
+        (tmp_path / "pooled" / damaged).write_bytes(b"damaged")
     assert build(pooled, strict=True, jobs=2).published is not None
     assert tree(tmp_path / "pooled") == expected
 
     edit(config, SEED_001, CLAUSE, CLAUSE.replace("навчальний", "навчально-практичний"))
     assert build(pooled, strict=True, jobs=2).published is not None
     assert tree(tmp_path / "pooled") == clean_build(config, tmp_path / "single-after")
+    assert not list(tmp_path.glob(".pooled.prepared-*"))

@@ -256,7 +256,7 @@ def test_one_pagefind_runs_at_a_time_and_an_interrupted_build_leaves_none(tmp_pa
 
     started.clear()
     edit(config, "content/resolutions/2020/1-2020-3.md", "3.2. Провести", "3.2. Провести вчасно")
-    monkeypatch.setattr(Rendering, "_archive_files", interrupted)
+    monkeypatch.setattr(Rendering, "_site_files", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(config, strict=True)
     gc.collect()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+
 from sitegen.build import build
-from sitegen.model import OutputFile
-from sitegen.write.publish import UnsafePath, publish
+from sitegen.cache import Store
+from sitegen.model import Artifact, OutputFile, Prepared
+from sitegen.write.publish import Publication, UnsafePath, publish
 from support import seminar, tree
 
 GOOD = seminar("5")
@@ -60,3 +64,23 @@ def test_paths_that_escape_the_output_are_refused(tmp_path):
             raise AssertionError(f"{bad} was written")
     assert not (tmp_path / "evil.html").exists()
     assert not (tmp_path / "output").exists()
+
+
+def test_a_file_prepared_by_a_worker_is_moved_into_place_and_leftovers_are_removed(tmp_path):
+    """A page worker makes open data whole beside output/; the writer moves it in. What a
+    killed build's worker left there is removed by the next build, not another running one's."""
+    output = tmp_path / "output"
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    left = tmp_path / f".output.prepared-{dead.pid}"
+    left.mkdir()
+    (left / "tmp123").write_bytes(b"half a file")
+    running = tmp_path / f".output.prepared-{os.getpid()}"
+    with Publication(output, Store(None)) as publication:
+        assert not left.exists()
+        prepared = publication.prepare(OutputFile("api/data.json", iter([b"[1,", b"2]"])))
+        assert isinstance(prepared.content, Prepared) and running.is_dir()
+        publication.write(Artifact("api/data.json", "key", lambda: ()), [prepared])
+        publication.commit()
+    assert tree(output) == {"api/data.json": b"[1,2]"}
+    assert not running.exists()
