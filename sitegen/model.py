@@ -49,8 +49,7 @@ def record(
         elif interned:
             if tuple(names[: len(interned)]) != interned:
                 raise TypeError(f"{cls.__name__}: interned fields must come first, in order")
-            made.__interned__ = len(interned)  # type: ignore[attr-defined]
-            made.__reduce__ = lambda self: (_interned, (made, *values(self)))  # type: ignore[method-assign]
+            made.__reduce__ = _interning(made, values, len(interned))  # type: ignore[method-assign]
         else:
             made.__reduce__ = lambda self: (made, values(self))  # type: ignore[method-assign]
         return made
@@ -69,11 +68,28 @@ def _shared(cls: type[_Record], *values: object) -> _Record:
     return found  # type: ignore[return-value]
 
 
-def _interned(cls: type[_Record], *values: Any) -> _Record:
-    """The leading `__interned__` values are strings (a clause's number and anchor): 463,000
-    clauses unpickle at 10k, so this is done in C, not field by field."""
-    count = cls.__interned__  # type: ignore[attr-defined]
-    return cls(*map(sys.intern, values[:count]), *values[count:])
+def _interning(made: type, values: Callable[[Any], tuple], count: int) -> Callable[[Any], tuple]:
+    """`__reduce__` of a record whose first `count` fields are strings to intern."""
+
+    def reduce(self: Any) -> tuple:
+        found = values(self)
+        return made, (*map(_Interned, found[:count]), *found[count:])
+
+    return reduce
+
+
+class _Interned:
+    """A string on its way into a pickle, which unpickles as `sys.intern(text)`: a call in C.
+    (A Python function interning a clause's number and anchor was a fifth of loading the
+    parse cache: 463,000 calls at 10,000 documents.)"""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __reduce__(self) -> tuple:
+        return sys.intern, (self.text,)
 
 
 class DeadlineKind(StrEnum):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 
 import sitegen.parse
 from sitegen.cache import MemoryStore, Store
@@ -41,3 +42,20 @@ def test_what_the_pool_parsed_is_in_the_cache_for_the_next_run(tmp_path, monkeyp
     assert parse_documents(sources, config, jobs=2, store=cached) == pooled
     shutil.rmtree(tmp_path / "cache")
     assert parse_documents(sources, config, jobs=2, store=memory) == pooled
+
+
+def test_results_from_the_cache_share_their_repeated_values(tmp_path):
+    """A 50,000-document archive must build in 2 GiB: clause numbers and anchors come back
+    from the cache interned, and equal deadlines as one object, yet equal to what was parsed."""
+    config, _ = load_config(ROOT)
+    sources, _ = load_sources(config.content_dir, config.root)
+    parsed, _ = parse_documents(sources, config, jobs=1, store=Store(tmp_path / "cache"))
+    loaded, _ = parse_documents(sources, config, jobs=1, store=Store(tmp_path / "cache"))
+    assert loaded == parsed
+    clauses = [c for r in loaded.resolutions for c in r.clauses]
+    assert all(c.number is sys.intern(c.number.encode().decode()) for c in clauses)
+    assert all(c.anchor is sys.intern(c.anchor.encode().decode()) for c in clauses)
+    deadlines = {c.deadline for c in clauses if c.deadline}
+    by_value = {d: [c.deadline for c in clauses if c.deadline == d] for d in deadlines}
+    assert all(all(d is found[0] for d in found) for found in by_value.values())
+    assert any(len(found) > 1 for found in by_value.values())
