@@ -35,17 +35,15 @@ def fingerprint(*parts: object) -> str:
     once and then referenced, so equal values built differently (parsed now or loaded from the
     cache) would pickle differently. No `set` may be among the parts: its order follows the
     string hash seed. Callers pass tuples, dicts and frozen dataclasses.
+
+    The parts are pickled as one tuple, by one pickler: a pickler and a buffer per part made
+    a page's key cost twice as much (a rebuild keys every page of the site).
     """
-    digest = hashlib.blake2b(digest_size=20)
-    for part in parts:
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=5)
-        pickler.fast = True  # no memo: identity never shows in the bytes
-        pickler.dump(part)
-        data = buffer.getvalue()
-        digest.update(len(data).to_bytes(8, "little"))
-        digest.update(data)
-    return digest.hexdigest()
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: identity never shows in the bytes
+    pickler.dump(parts)
+    return hashlib.blake2b(buffer.getbuffer(), digest_size=20).hexdigest()
 
 
 @contextmanager
