@@ -11,20 +11,18 @@ import io
 import json
 from collections.abc import Iterator, Mapping
 from functools import partial
-from operator import attrgetter
 
 from sitegen.config import SiteConfig
 from sitegen.model import OutputFile, Resolution, Site
 from sitegen.render.permalinks import absolute_url, clause_url
 from sitegen.render.pieces import Piece, Pieces
-from sitegen.render.views import document_key
+from sitegen.render.views import TASK_STATE, document_key
 from sitegen.serialize import site_resolution_json
 
 Digests = Mapping[str, str]  # source path → digest of its bytes
 
 RESOLUTIONS_JSON = "api/resolutions.json"
 CLAUSES_CSV = "api/clauses.csv"
-TASK_STATE = attrgetter("state")
 CLAUSE_COLUMNS = (
     "resolution",
     "resolution_url",
