@@ -258,9 +258,14 @@ class Views:
     def _document(self, source: str) -> tuple[str, str | None, str]:
         return self._keys_of[source]
 
-    def _task_inputs(self, task: Task) -> tuple:
-        materials = [self._document(m.source) for m in task.materials]
-        return task.clause.anchor, str(task.state), materials
+    def _tasks_inputs(self, tasks: Sequence[Task]) -> tuple:
+        """Tasks as a resolution's page shows them: anchors, states and the documents of the
+        few that have materials, gathered in C (453,000 tasks are keyed on every build)."""
+        reported = [
+            (position, [self._document(m.source) for m in tasks[position].materials])
+            for position in compress(count(), map(TASK_MATERIALS, tasks))
+        ]
+        return list(map(TASK_ANCHOR, tasks)), list(map(str, map(TASK_STATE, tasks))), reported
 
     def _listed_task(self, task: Task) -> tuple:
         """A task as lists show it (its `TaskView`'s sources): the clause's shown fields, not
@@ -295,7 +300,7 @@ class Views:
         citations, the documents citing it, its tasks' states and materials). Keep the two in
         step: tests/write compare incremental builds with clean ones."""
         source = resolution.source
-        tasks = [self._task_inputs(task) for task in self.site.tasks_by_source.get(source, ())]
+        tasks = self._tasks_inputs(self.site.tasks_by_source.get(source, ()))
         addressees = {a.name for a in resolution.addressees}
         addressees.update(s.addressee for s in resolution.sections if s.addressee)
         addressees.update(c.addressee for c in resolution.clauses if c.addressee)
