@@ -64,7 +64,7 @@ def build(
     settings, "today" and sitegen's code — is what the last publication was made from, and
     output/ is intact, nothing is parsed or rendered: the last report stands."""
     store = Store(config.root / CACHE_DIR if cache else None)
-    files, loaded = _load(config, store)
+    files, loaded, changed = _load(config, store)
     theme = load_theme(config.root, config.theme)
     inputs = fingerprint(
         code_fingerprint(),
@@ -83,7 +83,13 @@ def build(
         if analysis.report.blocks(strict):
             return BuildResult(analysis.report, None)
         rendering = Rendering(
-            analysis.site, config, theme, store, analysis.digests, published_as=output.published_as
+            analysis.site,
+            config,
+            theme,
+            store,
+            analysis.digests,
+            published_as=output.published_as,
+            changed=changed,
         )
         try:
             return BuildResult(analysis.report, _publish(rendering, output, jobs))
@@ -92,17 +98,21 @@ def build(
             return BuildResult(Report.of([*analysis.report.diagnostics, found]), None)
 
 
-def _load(config: SiteConfig, store: Store) -> tuple[list[ContentFile], list[Diagnostic]]:
-    """The content files; those whose stamp is what the last build saw are not read again
-    (reading and hashing 10,000 files was a second of every build)."""
+def _load(
+    config: SiteConfig, store: Store
+) -> tuple[list[ContentFile], list[Diagnostic], frozenset[str]]:
+    """The content files, and which of them changed since the last build; those whose stamp
+    is what the last build saw are not read again (reading and hashing 10,000 files was a
+    second of every build)."""
     key = fingerprint(code_fingerprint(), str(config.content_dir.resolve()))
     found = store.load("sources", key)
     known: Known = found if isinstance(found, dict) else {}
     before = dict(known)
-    loaded = load_sources(config.content_dir, config.root, known)
+    files, loaded = load_sources(config.content_dir, config.root, known)
     if known != before:
         store.save("sources", key, known)
-    return loaded
+    listed_before = {path: read[0] for path, (_, _, read) in before.items()}
+    return files, loaded, frozenset(f.path for f in files if listed_before.get(f.path) != f)
 
 
 def _publish(rendering: Rendering, output: Publication, jobs: int) -> Published:

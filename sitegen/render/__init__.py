@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter
@@ -78,6 +78,7 @@ class Rendering:
         publishing: bool = True,  # False in `serve`: nothing made is written to output/
         # The key output/'s files of an artifact were published with, if they are intact.
         published_as: Callable[[str], str | None] = lambda name: None,
+        changed: Collection[str] = (),  # sources changed since the last build, if known
     ) -> None:
         self.site, self.config, self.theme, self.store = site, config, theme, store
         self.publishing, self.published_as = publishing, published_as
@@ -85,6 +86,12 @@ class Rendering:
         self.env = env or environment(theme)
         self.plan = plan_pages(site, config, digests)
         self.shards = resolution_shards(site)
+        # Their search bundles are the ones likely to be indexed again: their pages go first.
+        self.first_shards = frozenset(
+            shard_of(file_of(site.paths[source]), self.shards)
+            for source in changed
+            if source in site.paths
+        )
         self.assets = collect_assets(theme)
         self.site_globals = {
             "site": {"title": config.title, "description": config.description},
@@ -155,7 +162,7 @@ class Rendering:
         try:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
                 open_data = len(made_aside) - len(self._listing_list())
-                work = _batches(self.plan, open_data, len(self._listing_list()))
+                work = _batches(self.plan, open_data, len(self._listing_list()), self._first)
                 done = (result for batch in pool.imap(_work_batch, work) for result in batch)
                 for index, key, content in done:
                     if index < pages:
@@ -181,6 +188,11 @@ class Rendering:
         prepare it on disk), then every feed and calendar."""
         open_data = [] if prepare is None else self._open_data_files()
         return [*open_data, *self._listing_list()]
+
+    def _first(self, page: PlannedPage) -> bool:
+        """Is the page in the search bundle of a changed source? (Pagefind can start on a
+        bundle once all its pages are out: an edit's year first, not after the years before.)"""
+        return shard_of(file_of(page.path), self.shards) in self.first_shards
 
     def _track_search(self) -> None:
         self.searchable = {"": []}
@@ -390,14 +402,21 @@ BATCH = 8  # document pages a worker takes at a time
 _Done = tuple[int, str, bytes | list[tuple[str, bytes | Prepared]] | None]
 
 
-def _batches(plan: list[PlannedPage], open_data: int, listing_files: int) -> list[list[int]]:
-    """The pool's work: document pages (small, and most of the site) BATCH at a time, first,
-    so that each year's search bundle is complete and Pagefind starts early; then the files
+def _batches(
+    plan: list[PlannedPage],
+    open_data: int,
+    listing_files: int,
+    first: Callable[[PlannedPage], bool],
+) -> list[list[int]]:
+    """The pool's work: document pages (small, and most of the site) BATCH at a time, first
+    (and of those, the `first` ones), so that each year's search bundle is complete and
+    Pagefind starts early; then the files
     made aside (open data first: the largest), every other page, feed and calendar alone. A
     worker sends a batch's results in one message; a month's page of a 50,000-resolution
     archive is ~60 MB, and eight of them at once would be half a GB in the worker and again
     in the main process."""
     documents = [i for i, page in enumerate(plan) if page.template in DOCUMENT_TEMPLATES]
+    documents.sort(key=lambda i: not first(plan[i]))  # stable: plan order otherwise
     others = [i for i, page in enumerate(plan) if page.template not in DOCUMENT_TEMPLATES]
     batches = [documents[start : start + BATCH] for start in range(0, len(documents), BATCH)]
     aside = [[index] for index in range(len(plan), len(plan) + open_data + listing_files)]

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import sitegen.render
 from sitegen.build import build
+from sitegen.render import search
 from support import clean_build, edit, sample_copy, tree
 
 SEED_001 = "content/resolutions/2020/1-2020-3.md"
@@ -36,3 +37,29 @@ def test_workers_make_what_one_process_makes(tmp_path, monkeypatch):
     assert build(pooled, strict=True, jobs=2).published is not None
     assert tree(tmp_path / "pooled") == clean_build(config, tmp_path / "single-after")
     assert not list(tmp_path.glob(".pooled.prepared-*"))
+
+
+def test_the_workers_take_an_edited_years_pages_first(tmp_path, monkeypatch):
+    """Pagefind indexes a year's bundle once all its pages are out: after an edit, the pool
+    keys the edited resolution's year before the years the plan lists earlier."""
+    config = sample_copy(tmp_path / "site")
+    monkeypatch.setattr(sitegen.render, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(search, "SHARD_FROM", 2)  # the sample archive, split as a big one
+    assert build(config, strict=True, jobs=2).published is not None
+    edited = (
+        config.root / "content/resolutions/2015/rezolyutsiya-oblastnogo-vebinara-rukovoditeley.md"
+    )
+    edited.write_text(edited.read_text("utf-8") + "\n", "utf-8")
+    given: list[list[str]] = []
+    batches = sitegen.render._batches
+
+    def recorded(plan, *rest):
+        work = batches(plan, *rest)
+        given.append([plan[i].path for batch in work for i in batch if i < len(plan)])
+        return work
+
+    monkeypatch.setattr(sitegen.render, "_batches", recorded)
+    assert build(config, strict=True, jobs=2).published is not None
+    (order,) = given
+    years = [path.split("/")[1] for path in order if path.startswith("resolutions/")]
+    assert years[0] == "2015" and "2020" in years
