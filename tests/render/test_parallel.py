@@ -4,6 +4,7 @@ workers counted on."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 import sitegen.render
@@ -63,3 +64,25 @@ def test_the_workers_take_an_edited_years_pages_first(tmp_path, monkeypatch):
     (order,) = given
     years = [path.split("/")[1] for path in order if path.startswith("resolutions/")]
     assert years[0] == "2015" and "2020" in years
+
+
+def test_the_page_workers_yield_the_cpu_to_pagefind(tmp_path, monkeypatch):
+    """Pagefind indexes beside the workers and the build waits for it: the workers run at a
+    lower priority than the build (and so than Pagefind), never at the same."""
+    config = sample_copy(tmp_path / "site")
+    monkeypatch.setattr(sitegen.render, "PARALLEL_FROM", 1)
+    seen = tmp_path / "niceness"
+    render_page = sitegen.render.render_page
+
+    def recorded(*args, **kwargs):
+        with seen.open("a") as stream:  # the workers are forked: they tell through a file
+            stream.write(f"{os.getpid()} {os.nice(0)}\n")
+        return render_page(*args, **kwargs)
+
+    monkeypatch.setattr(sitegen.render, "render_page", recorded)
+    assert build(config, strict=True, jobs=2).published is not None
+    workers = dict(line.split() for line in seen.read_text().splitlines())
+    assert str(os.getpid()) not in workers, "the pages were made by the workers"
+    expected = min(19, os.nice(0) + sitegen.render.WORKER_NICENESS)
+    assert set(workers.values()) == {str(expected)}
+    assert os.nice(0) < expected
