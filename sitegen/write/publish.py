@@ -68,9 +68,9 @@ def prepared_dir(output_dir: Path) -> Path:
 def checked(path: str) -> str:
     """A path relative to output/, with forward slashes; one escaping it (or not in that
     plain form) is a sitegen bug and is never written."""
-    if not path or path.startswith("/") or any(p in _UNSAFE_PARTS for p in path.split("/")):
-        raise UnsafePath(path)
-    return path
+    if _UNSAFE_PARTS.isdisjoint(path.split("/")):  # "" and "/x" have an empty part
+        return path
+    raise UnsafePath(path)
 
 
 _UNSAFE_PARTS = frozenset(("", ".", ".."))
@@ -234,10 +234,10 @@ class Publication:
         assert self.staging is not None
         relative = checked(path)
         target = f"{self.staging}/{relative}"
+        if self._reused and _same_file(published, target):
+            return  # most of a reused tree's files: its folder is there too
         self._folder(os.path.dirname(target))
         source = f"{self.output_dir}/{relative}"
-        if self._reused and _same_file(published, target):
-            return
         _clear(target)
         try:
             os.link(source, target)
