@@ -161,7 +161,9 @@ class Rendering:
         made_aside = self._made_aside(prepare)
         _WORK = (self, published, prepare)  # the workers inherit it when forked
         try:
-            with multiprocessing.get_context("fork").Pool(jobs, _worker_started) as pool:
+            with multiprocessing.get_context("fork").Pool(
+                jobs, os.nice, (WORKER_NICENESS,)
+            ) as pool:
                 open_data = len(made_aside) - len(self._listing_list())
                 work = _batches(self.plan, open_data, len(self._listing_list()), self._first)
                 done = (result for batch in pool.imap(_work_batch, work) for result in batch)
@@ -427,10 +429,6 @@ def _batches(
     batches = [documents[start : start + BATCH] for start in range(0, len(documents), BATCH)]
     aside = [[index] for index in range(len(plan), len(plan) + open_data + listing_files)]
     return batches + aside[:open_data] + [[index] for index in others] + aside[open_data:]
-
-
-def _worker_started() -> None:
-    os.nice(WORKER_NICENESS)
 
 
 def _work_batch(indices: list[int]) -> list[_Done]:
