@@ -637,7 +637,7 @@ class _Reader:
                 )
                 anchor = f"{anchor}-{clause.line}"
             seen.add(anchor)
-            result.append((position, replace(clause, anchor=anchor)))
+            result.append((position, clause._replace(anchor=anchor)))
         return result
 
 

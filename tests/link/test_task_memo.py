@@ -46,7 +46,7 @@ def _retimed(resolution: Resolution, step: int) -> Resolution:
         if clause.role is ClauseRole.TASK:
             due = SAMPLE_TODAY + timedelta(weeks=step)
             deadline = None if step % 5 == 0 else Deadline(f"{due}", DeadlineKind.DATE, due)
-            clause = dataclasses.replace(clause, deadline=deadline)
+            clause = clause._replace(deadline=deadline)
         clauses.append(clause)
     return dataclasses.replace(resolution, clauses=tuple(clauses))
 
@@ -57,7 +57,7 @@ def _readdressed(resolution: Resolution, step: int) -> Resolution:
     for i, clause in enumerate(clauses):
         if clause.role is ClauseRole.TASK:
             named = (clause.addressee or "", f"Адресат {step % 3}")
-            clauses[i] = dataclasses.replace(clause, addressees=named)
+            clauses[i] = clause._replace(addressees=named)
             break
     return dataclasses.replace(resolution, clauses=tuple(clauses))
 
