@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from sitegen.model import ClauseRole, DeadlineKind, Material, Resolution, Task, TaskState
@@ -77,7 +79,7 @@ def task_index(
     soon = today + timedelta(days=soon_days)
     previous = memo.made if memo else {}
     made: dict[str, tuple[tuple, Tasks]] = {}
-    fresh: list[Task] = []
+    fresh: list[Tasks] = []  # each remade resolution's tasks
     for resolution in resolutions:
         source = resolution.source
         inputs = (resolution, paths[source], implementing.get(source, {}), today, soon)
@@ -86,20 +88,97 @@ def task_index(
             made[source] = old
         else:
             made[source] = (inputs, _tasks(*inputs))
-            fresh.extend(made[source][1])
-    stale = {source for source, old in previous.items() if made.get(source) is not old}
-    gone = [task for source in stale for task in previous[source][1]]
-    fresh.sort(key=by_due)  # sorted once here, every list below gets its tasks in order
+            fresh.append(made[source][1])
+    per_resolution = {source: tasks for source, (_, tasks) in made.items()}
     last = memo.index if memo else None
-    index = TaskIndex(
-        {source: tasks for source, (_, tasks) in made.items()},
-        _merged(last.everything if last else None, stale, gone, fresh),
-        _regrouped(last.by_addressee if last else {}, stale, gone, fresh, _listed_under),
-        _regrouped(last.by_month if last else {}, stale, gone, fresh, _month),
-    )
+    index = _updated(last, previous, made, fresh) if last else _indexed(per_resolution, fresh)
     if memo:
         memo.made, memo.index = made, index
     return index
+
+
+def _indexed(per_resolution: dict[str, Tasks], made: list[Tasks]) -> TaskIndex:
+    """The index of every task at once (a build, or `serve`'s first): sorted and grouped
+    with keys computed in C where they can be (453,000 tasks at 10,000 documents)."""
+    everything, days = _sorted_by_due(made)
+    return TaskIndex(
+        per_resolution,
+        tuple(everything),
+        _by_addressee(everything),
+        _month_runs(everything, days),
+    )
+
+
+def _updated(
+    last: TaskIndex,
+    previous: dict[str, tuple[tuple, Tasks]],
+    made: dict[str, tuple[tuple, Tasks]],
+    remade: list[Tasks],
+) -> TaskIndex:
+    """The last index with the tasks of changed resolutions taken out and put in again."""
+    stale = {source for source, old in previous.items() if made.get(source) is not old}
+    gone = [task for source in stale for task in previous[source][1]]
+    fresh = sorted((task for tasks in remade for task in tasks), key=by_due)
+    return TaskIndex(
+        {source: tasks for source, (_, tasks) in made.items()},
+        _merged(last.everything, stale, gone, fresh),
+        _regrouped(last.by_addressee, stale, gone, fresh, _listed_under),
+        _regrouped(last.by_month, stale, gone, fresh, _month),
+    )
+
+
+def _sorted_by_due(made: list[Tasks]) -> tuple[list[Task], list[int]]:
+    """Tasks in `by_due` order, and each one's due day (`_due_day`), by two stable sorts
+    keyed in C instead of one with a Python key per task (0.54 → 0.26 s at 10,000
+    documents): by resolution and clause line first, then by due day."""
+    in_resolution_order = sorted(filter(None, made), key=_resolution_order)
+    tasks = [task for own in in_resolution_order for task in sorted(own, key=_LINE)]
+    days = list(map(_due_day, tasks))
+    order = sorted(range(len(tasks)), key=days.__getitem__)
+    return list(map(tasks.__getitem__, order)), list(map(days.__getitem__, order))
+
+
+def _resolution_order(tasks: Tasks) -> tuple[date, str]:
+    """The tail of `by_due` for a resolution's tasks (all of one resolution)."""
+    resolution = tasks[0].resolution
+    return resolution.date or date.min, resolution.source
+
+
+def _by_addressee(tasks: list[Task]) -> dict[str, Tasks]:
+    """What `_listed_under` groups, with the usual clause (of its section's addressee
+    alone) taken without a call."""
+    grouped: dict[str, list[Task]] = defaultdict(list)
+    for task in tasks:
+        addressee, named = task.clause.addressee, task.clause.addressees
+        if named and named != (addressee,):
+            for name in _listed_under(task):
+                grouped[name].append(task)
+        elif addressee is not None:
+            grouped[addressee].append(task)
+    return {name: tuple(listed) for name, listed in grouped.items()}
+
+
+def _due_day(task: Task) -> int:
+    """The head of `by_due` as one number: the due day's ordinal, undated ones after all."""
+    deadline = task.clause.deadline
+    return _UNDATED if deadline is None or deadline.due is None else deadline.due.toordinal()
+
+
+def _month_runs(tasks: list[Task], days: list[int]) -> dict[tuple[int, int], Tasks]:
+    """What `_month` groups, found as runs of the tasks sorted by due day (a bisection per
+    month, not a key per task); open-ended tasks are left out in C."""
+    months: dict[tuple[int, int], Tasks] = {}
+    start, dated = 0, bisect.bisect_left(days, _UNDATED)
+    while start < dated:
+        day = date.fromordinal(days[start])
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        stop = bisect.bisect_left(days, following.toordinal(), start, dated)
+        run = tasks[start:stop]
+        kept = tuple(compress(run, map(_CLOSED_KINDS.__contains__, map(_KIND, run))))
+        if kept:
+            months[day.year, day.month] = kept
+        start = stop
+    return months
 
 
 def by_due(task: Task) -> tuple:
@@ -121,6 +200,12 @@ def _listed_under(task: Task) -> Iterable[str]:
     if not named or named == (addressee,):
         return () if addressee is None else (addressee,)
     return [name for name in dict.fromkeys((addressee, *named)) if name is not None]
+
+
+_UNDATED = date.max.toordinal() + 1
+_LINE = attrgetter("clause.line")
+_KIND = attrgetter("clause.deadline.kind")
+_CLOSED_KINDS = frozenset(DeadlineKind) - frozenset(OPEN_ENDED)
 
 
 def _month(task: Task) -> Iterable[tuple[int, int]]:
