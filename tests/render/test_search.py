@@ -160,6 +160,32 @@ def test_other_pages_load_no_search_code_and_stay_light(sample_site):
     assert size < 40 * 1024
 
 
+def fragment(site: Path, url: str) -> dict:
+    """What Pagefind keeps of one page: its text (`content`), filters and anchors."""
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        found = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
+        if found["url"] == url:
+            return found
+    raise AssertionError(f"no fragment for {url}")
+
+
+def test_words_every_clause_repeats_are_shown_but_not_indexed(sample_site):
+    """Labels ("Термін:"), the deadline's explanation and the task's state would match every
+    resolution (and slowed Pagefind by an eighth); the deadline as written and the responsible
+    person are what a reader searches for."""
+    article = soup(sample_site, SEED_001).select_one("article[data-pagefind-body]")
+    repeated = {tag.get_text(" ", strip=True) for tag in article.select("[data-pagefind-ignore]")}
+    assert f"{text('clause.deadline')}:" in repeated
+    assert f"{text('clause.responsible')}:" in repeated
+    assert any(state in repeated for state in (text("state.overdue"), text("state.permanent")))
+    assert any(shown.startswith(f"({text('deadline.kind.month')},") for shown in repeated)
+    content = fragment(sample_site, f"/{SEED_001}")["content"]
+    for shown in repeated:
+        assert shown not in content, shown
+    assert "Квітень 2020 р." in content and "Герасим Н.П." in content
+    assert "Постійно" in content
+
+
 def test_the_index_holds_the_words_of_both_languages(sample_site):
     words = set()
     for chunk in (sample_site / "pagefind" / "index").glob("*.pf_index"):
