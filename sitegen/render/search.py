@@ -34,6 +34,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -69,6 +70,7 @@ class SearchUnavailable(Exception):
 
 
 SHARD_FROM = 1000  # resolutions from which each year gets a search bundle of its own
+POLL_INTERVAL = 0.02  # seconds: a finished Pagefind is noticed this much later at most
 
 
 def search_shards(resolution_files: Sequence[str]) -> frozenset[str]:
@@ -104,6 +106,7 @@ class Indexing:
         self.scratch: Path | None = None
         self.timeout = 0.0
         self._discard: Callable[[], object] | None = None  # stops Pagefind, removes scratch
+        self._polled = float("-inf")  # when `busy` last asked the process
         self.empty = False  # no page to index: the bundle is Pagefind's scripts alone
 
     def start(self) -> None:
@@ -128,7 +131,15 @@ class Indexing:
         return self.process is not None
 
     def busy(self) -> bool:
-        return self.process is not None and self.process.poll() is None
+        """Is Pagefind still at work? Asked after every page a build puts (11,000 at 10,000
+        documents), so the process is polled (a system call) at most every POLL_INTERVAL."""
+        if self.process is None or self.process.returncode is not None:
+            return False
+        now = time.monotonic()
+        if now - self._polled < POLL_INTERVAL:
+            return True
+        self._polled = now
+        return self.process.poll() is None
 
     def wait(self) -> None:
         """Start Pagefind if need be, and wait for it to finish (SearchUnavailable if it

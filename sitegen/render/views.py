@@ -52,6 +52,8 @@ TASK_SOURCE = attrgetter("resolution.source")
 TASK_ANCHOR = attrgetter("clause.anchor")
 TASK_MATERIALS = attrgetter("materials")
 TASK_STATE = attrgetter("state")
+_NAME = attrgetter("name")
+_ADDRESSEE = attrgetter("addressee")  # of a section or a clause
 
 
 def _iso(day: date | None) -> str | None:
@@ -301,9 +303,9 @@ class Views:
         step: tests/write compare incremental builds with clean ones."""
         source = resolution.source
         tasks = self._tasks_inputs(self.site.tasks_by_source.get(source, ()))
-        addressees = {a.name for a in resolution.addressees}
-        addressees.update(s.addressee for s in resolution.sections if s.addressee)
-        addressees.update(c.addressee for c in resolution.clauses if c.addressee)
+        addressees = set(map(_NAME, resolution.addressees))  # and those it names, in C:
+        addressees.update(map(_ADDRESSEE, resolution.sections), map(_ADDRESSEE, resolution.clauses))
+        addressees.difference_update((None, ""))
         return (
             self._document(source),
             self.body_paths[resolution.body],
