@@ -42,7 +42,8 @@ def record(cls: type[_Record] | None = None, *, shared: bool = False) -> Any:
         if len(names) == 1:
             made.__reduce__ = lambda self: (made, (values(self),))  # type: ignore[method-assign]
         elif shared:
-            made.__reduce__ = lambda self: (_one_of(made), values(self))  # type: ignore[method-assign]
+            one = _one_of(made)
+            made.__reduce__ = lambda self: (one, values(self))  # type: ignore[method-assign]
         else:
             made.__reduce__ = lambda self: (made, values(self))  # type: ignore[method-assign]
         return made
@@ -53,12 +54,11 @@ def record(cls: type[_Record] | None = None, *, shared: bool = False) -> Any:
 def _one_of(cls: type[_Record]) -> Callable[..., _Record]:
     """The constructor of a shared record that gives one instance per distinct value in this
     process: `functools.cache` finds it in C (a Python function doing so took 0.2 s of
-    loading the 10,000-document parse cache). Pickled by its name, `<class>.one`."""
-    one = getattr(cls, "one", None)
-    if one is None:
-        one = functools.cache(lambda *values: cls(*values))
-        one.__module__, one.__qualname__ = cls.__module__, f"{cls.__qualname__}.one"
-        cls.one = one  # type: ignore[attr-defined]
+    loading the 10,000-document parse cache). Pickled by its name, `<class>.one`, so it is
+    made with the class: a process that unpickles one must find it without having pickled one."""
+    one = functools.cache(lambda *values: cls(*values))
+    one.__module__, one.__qualname__ = cls.__module__, f"{cls.__qualname__}.one"
+    cls.one = one  # type: ignore[attr-defined]
     return one
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
+import subprocess
 import sys
 
 import sitegen.parse
@@ -59,3 +61,27 @@ def test_results_from_the_cache_share_their_repeated_values(tmp_path):
     by_value = {d: [c.deadline for c in clauses if c.deadline == d] for d in deadlines}
     assert all(all(d is found[0] for d in found) for found in by_value.values())
     assert any(len(found) > 1 for found in by_value.values())
+
+
+def test_a_fresh_process_unpickles_what_a_worker_sent():
+    """A pool worker's parse result reaches a main process that may not have pickled a shared
+    record yet (a cold build): it must unpickle there all the same."""
+    config, _ = load_config(ROOT)
+    sources, _ = load_sources(config.content_dir, config.root)
+    parsed, _ = parse_documents(sources, config, jobs=1)
+    sent = pickle.dumps(parsed.resolutions)
+    received = subprocess.run(
+        [sys.executable, "-c", RECEIVER],
+        input=sent,
+        capture_output=True,
+        check=False,
+    )
+    assert received.returncode == 0, received.stderr.decode()
+    assert pickle.loads(received.stdout) == parsed.resolutions
+
+
+RECEIVER = """
+import pickle, sys
+resolutions = pickle.loads(sys.stdin.buffer.read())
+sys.stdout.buffer.write(pickle.dumps(resolutions))
+"""
