@@ -19,6 +19,7 @@ from sitegen.config import SiteConfig, load_config, normalize_base_url
 from sitegen.diagnostics import Report, text
 from sitegen.render import SearchUnavailable, ThemeError
 from sitegen.serialize import site_resolution_json
+from sitegen.workers import WorkerLost
 
 OK, CONTENT_ERRORS, USAGE_ERRORS = 0, 1, 2
 
@@ -50,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USAGE_ERRORS
     except SearchUnavailable as exc:  # a missing pagefind binary is a setup problem
         _say(args.lang, "cli.search", detail=str(exc))
+        return USAGE_ERRORS
+    except WorkerLost as exc:  # killed, most often by the kernel for want of memory
+        _say(args.lang, "cli.worker-lost", detail=str(exc), jobs=getattr(args, "jobs", 1))
         return USAGE_ERRORS
 
 

@@ -8,6 +8,7 @@ import functools
 import http.server
 import posixpath
 import shutil
+import signal
 import sys
 import threading
 from collections.abc import Iterator, Mapping
@@ -57,6 +58,22 @@ def edit(config: SiteConfig, path: str, old: str, new: str) -> None:
     text = file.read_text("utf-8")
     assert old in text, old
     file.write_text(text.replace(old, new, 1), "utf-8")
+
+
+@contextlib.contextmanager
+def within(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang the test run, when the block takes longer than `seconds`."""
+
+    def expired(*_: object) -> None:
+        raise AssertionError(f"still running after {seconds} s: it hangs")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def build_command(out: Path, *options: str) -> list[str]:

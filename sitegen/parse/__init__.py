@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -29,6 +28,7 @@ from sitegen.parse.markdown import markdown, plain_text, render_blocks, render_m
 from sitegen.parse.morphology import surname_nominative
 from sitegen.parse.references import find_references
 from sitegen.parse.structure import parse_structure
+from sitegen.workers import mapped
 
 DEFAULT_KIND = {"uk": "рішення", "ru": "решение", "en": "decision"}
 
@@ -57,10 +57,9 @@ def parse_documents(
         # Each worker saves what it parsed: pickling every result again here was serial work.
         work = [(files[i], keys[i]) for i in missing]
         parse_one = functools.partial(_parsed_and_saved, config=config, cache=store.root)
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            # Each chunk's results cross the pipe pickled whole: small chunks keep that short.
-            chunk = max(1, min(CHUNK_LIMIT, len(missing) // (jobs * 8)))
-            fresh = pool.map(parse_one, work, chunksize=chunk)
+        # Each chunk's results cross the pipe pickled whole: small chunks keep that short.
+        chunk = max(1, min(CHUNK_LIMIT, len(missing) // (jobs * 8)))
+        fresh = list(mapped(parse_one, work, jobs, chunk))
         for i, result in zip(missing, fresh, strict=True):
             results[i] = result
             if _lasting(result):

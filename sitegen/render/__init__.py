@@ -8,8 +8,6 @@ artifacts whose fingerprint it has not published before, so a rebuild renders on
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -43,6 +41,7 @@ from sitegen.render.search import Indexing, SearchUnavailable, bundle_path, shar
 from sitegen.render.sitemap import ROBOTS_TXT, SITEMAP_XML, robots, sitemap
 from sitegen.render.theme import Theme, ThemeError, environment, load_theme
 from sitegen.render.views import TASK_ANCHOR, TASK_MATERIALS, TASK_SOURCE, document_key
+from sitegen.workers import mapped
 
 __all__ = [
     "Indexing",
@@ -161,28 +160,25 @@ class Rendering:
         made_aside = self._made_aside(prepare)
         _WORK = (self, published, prepare)  # the workers inherit it when forked
         try:
-            with multiprocessing.get_context("fork").Pool(
-                jobs, os.nice, (WORKER_NICENESS,)
-            ) as pool:
-                open_data = len(made_aside) - len(self._listing_list())
-                work = _batches(self.plan, open_data, len(self._listing_list()), self._first)
-                done = (result for batch in pool.imap(_work_batch, work) for result in batch)
-                for index, key, content in done:
-                    if index < pages:
-                        page = self.plan[index]
-                        make = (
-                            partial(self.render, page)
-                            if content is None
-                            else partial(_as_files, page, content)
-                        )
-                        yield self._artifact(page, key, make)
-                    else:
-                        made = made_aside[index - pages]
-                        yield Artifact(
-                            made.name,
-                            key,
-                            made.make if content is None else partial(_output_files, content),
-                        )
+            open_data = len(made_aside) - len(self._listing_list())
+            work = _batches(self.plan, open_data, len(self._listing_list()), self._first)
+            batches = mapped(_work_batch, work, jobs, niceness=WORKER_NICENESS)
+            for index, key, content in (result for batch in batches for result in batch):
+                if index < pages:
+                    page = self.plan[index]
+                    make = (
+                        partial(self.render, page)
+                        if content is None
+                        else partial(_as_files, page, content)
+                    )
+                    yield self._artifact(page, key, make)
+                else:
+                    made = made_aside[index - pages]
+                    yield Artifact(
+                        made.name,
+                        key,
+                        made.make if content is None else partial(_output_files, content),
+                    )
         finally:
             _WORK = None
 

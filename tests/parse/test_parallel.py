@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
+import signal
 import subprocess
 import sys
+
+import pytest
 
 import sitegen.parse
 from sitegen.cache import MemoryStore, Store
 from sitegen.config import load_config
 from sitegen.load import load_sources
 from sitegen.parse import parse_documents
-from support import ROOT
+from sitegen.workers import WorkerLost
+from support import ROOT, within
 
 
 def test_pool_and_single_process_agree(monkeypatch):
@@ -85,3 +90,19 @@ import pickle, sys
 resolutions = pickle.loads(sys.stdin.buffer.read())
 sys.stdout.buffer.write(pickle.dumps(resolutions))
 """
+
+
+def test_a_killed_parse_worker_is_reported_not_waited_for(monkeypatch):
+    config, _ = load_config(ROOT)
+    sources, _ = load_sources(config.content_dir, config.root)
+    monkeypatch.setattr(sitegen.parse, "PARALLEL_FROM", 1)
+    parse = sitegen.parse._read_and_parsed
+
+    def killed(file, config):
+        if file.path == sources[-1].path:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return parse(file, config)
+
+    monkeypatch.setattr(sitegen.parse, "_read_and_parsed", killed)
+    with within(60), pytest.raises(WorkerLost):
+        parse_documents(sources, config, jobs=2)

@@ -5,12 +5,14 @@ workers counted on."""
 from __future__ import annotations
 
 import os
+import signal
 from dataclasses import replace
 
 import sitegen.render
 from sitegen.build import build
+from sitegen.cli import main
 from sitegen.render import search
-from support import clean_build, edit, sample_copy, tree
+from support import clean_build, edit, sample_copy, tree, within
 
 SEED_001 = "content/resolutions/2020/1-2020-3.md"
 CLAUSE = "3.2. Провести навчальний семінар для керівників"
@@ -86,3 +88,29 @@ def test_the_page_workers_yield_the_cpu_to_pagefind(tmp_path, monkeypatch):
     expected = min(19, os.nice(0) + sitegen.render.WORKER_NICENESS)
     assert set(workers.values()) == {str(expected)}
     assert os.nice(0) < expected
+
+
+def test_a_killed_page_worker_stops_the_build_at_once(tmp_path, monkeypatch, capsys):
+    """The kernel kills a worker (out of memory): the build says so and fails, it does not
+    wait forever for the lost pages, and the published site stays as it was."""
+    config = sample_copy(tmp_path / "site")
+    command = ["-C", str(config.root), "--lang", "en", "build", "--strict"]
+    assert main([*command, "--jobs", "1"]) == 0
+    published = tree(config.output_dir)
+    edit(config, SEED_001, CLAUSE, CLAUSE.replace("навчальний", "навчально-практичний"))
+    monkeypatch.setattr(sitegen.render, "PARALLEL_FROM", 1)
+    work = sitegen.render._work
+
+    def killed(index: int) -> object:
+        if index == 5:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return work(index)
+
+    monkeypatch.setattr(sitegen.render, "_work", killed)
+    capsys.readouterr()
+    with within(120):
+        assert main([*command, "--jobs", "2"]) == 2
+    said = capsys.readouterr().err
+    assert "a worker process stopped before it finished" in said
+    assert "nothing was published" in said and "--jobs 2" in said
+    assert tree(config.output_dir) == published
