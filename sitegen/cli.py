@@ -1,6 +1,7 @@
 """Command line (DESIGN §2.1): parse arguments, call the pipeline, print, choose the exit code.
 
-Exit codes: 0 success; 1 content errors (or warnings under --strict); 2 usage or config errors.
+Exit codes: 0 success; 1 content errors (or warnings under --strict); 2 usage, config or
+environment errors.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from sitegen import scaffold
 from sitegen.build import analyse, build
@@ -22,6 +24,17 @@ from sitegen.serialize import site_resolution_json
 from sitegen.workers import WorkerLost
 
 OK, CONTENT_ERRORS, USAGE_ERRORS = 0, 1, 2
+
+
+def run() -> NoReturn:
+    """The `sitegen` command: `main`, then the process ends without the interpreter's teardown.
+    Freeing a 10,000-document archive's objects one by one took 0.25 s after every build (4 %
+    of a one-file rebuild); the operating system takes the memory back at once. By then every
+    file is written and closed, and every worker and Pagefind process has ended."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import subprocess
+import sys
 import threading
 import urllib.request
 from html.parser import HTMLParser
@@ -151,3 +153,37 @@ def test_a_broken_translation_file_names_itself_and_fails_the_build(tmp_path, ca
         assert main(["-C", str(site), "--lang", "en", "build"]) == 2
         assert f"theme problem: {catalogue}: invalid YAML" in capsys.readouterr().err
         assert not (site / "output").exists()
+
+
+def test_the_command_says_everything_and_keeps_its_exit_code(tmp_path):
+    """`sitegen` ends without the interpreter's teardown: what it printed is all there, and
+    the exit code is the build's."""
+    command = [sys.executable, "-m", "sitegen", "--lang", "en"]
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    inspected = subprocess.run(
+        [*command, "-C", str(ROOT), "inspect", "--json", *SAMPLE_RESOLUTIONS],
+        capture_output=True,
+        check=False,
+        env=buffered,
+    )
+    assert inspected.returncode == 0
+    assert inspected.stdout.endswith(b"]\n")
+    shown = json.loads(inspected.stdout)
+    assert [r["source"] for r in shown] == SAMPLE_RESOLUTIONS
+    assert all(r["clauses"] for r in shown)
+    invalid = ROOT / "tests/sites/invalid/broken-yaml"
+    failed = subprocess.run(
+        [*command, "-C", str(invalid), "build", "--out", str(tmp_path / "out")],
+        capture_output=True,
+        check=False,
+        env=buffered,
+    )
+    assert failed.returncode == 1
+    assert b"error:" in failed.stderr and failed.stderr.endswith(b"\n")
+    assert not (tmp_path / "out").exists()
+
+
+SAMPLE_RESOLUTIONS = [
+    f"content/resolutions/{path}.md"
+    for path in ("2015/rezolyutsiya-oblastnogo-vebinara-rukovoditeley", "2020/1-2020-3")
+]
