@@ -173,7 +173,7 @@ def test_the_command_says_everything_and_keeps_its_exit_code(tmp_path):
     assert all(r["clauses"] for r in shown)
     invalid = ROOT / "tests/sites/invalid/broken-yaml"
     failed = subprocess.run(
-        [*command, "-C", str(invalid), "build", "--out", str(tmp_path / "out")],
+        [*command, "-C", str(invalid), "build", "--clean", "--out", str(tmp_path / "out")],
         capture_output=True,
         check=False,
         env=buffered,
