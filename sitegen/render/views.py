@@ -51,6 +51,7 @@ GROUPS = (
 TASK_SOURCE = attrgetter("resolution.source")
 TASK_ANCHOR = attrgetter("clause.anchor")
 TASK_MATERIALS = attrgetter("materials")
+TASK_DATE = attrgetter("resolution.date")  # the day of the task's resolution
 TASK_STATE = attrgetter("state")
 _NAME = attrgetter("name")
 _ADDRESSEE = attrgetter("addressee")  # of a section or a clause
@@ -477,7 +478,7 @@ class Views:
         """The per-year pages of an addressee, when its page had to leave tasks out."""
         if len(listing.tasks) <= GROUP_LIMIT:
             return []
-        years = sorted({_year(day) for day in {t.resolution.date for t in listing.tasks}})
+        years = sorted(set(map(_year, set(map(TASK_DATE, listing.tasks)))))
         years.reverse()
         return [{"key": y, "path": f"{listing.path}{y}/"} for y in years]
 

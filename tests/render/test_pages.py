@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
+from sitegen.build import build
+from sitegen.render import views
+from support import sample_copy, seminar
 
 SEED_000 = "resolutions/undated/z-pytannia-orhanizatsii-mizhnarodnoho-spivrobitnytstva/index.html"
 SEED_001 = "resolutions/2020/1-2020-3/index.html"
@@ -171,3 +176,26 @@ def test_sitemap_and_robots(sample_site):
     assert "<loc>/resolutions/2020/1-2020-3/</loc>" in sitemap
     assert "404" not in sitemap
     assert "Sitemap: /sitemap.xml" in (sample_site / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_a_long_addressee_page_links_its_years_newest_first(tmp_path, monkeypatch):
+    """An addressee with more tasks than one page groups links a page per year of its
+    resolutions; each lists that year's tasks only."""
+    monkeypatch.setattr(views, "GROUP_LIMIT", 1)
+    config = sample_copy(tmp_path / "site")
+    earlier = seminar().replace("2020-03-04", "2019-03-04").replace("Квітень 2020", "Квітень 2019")
+    (config.root / "content/resolutions/2019").mkdir()
+    (config.root / "content/resolutions/2019/5-2019.md").write_text(earlier, "utf-8")
+    out = tmp_path / "out"
+    assert build(replace(config, output=str(out)), strict=True, cache=False).published
+    addressee = "addressees/miskyi-metodychnyi-tsentr/"
+    links = page(out, f"{addressee}index.html").select("nav.years a")
+    assert [a.get_text(strip=True) for a in links] == ["2020", "2019"]
+    assert [a["href"] for a in links] == ["2020/index.html", "2019/index.html"]
+    year_2019 = page(out, f"{addressee}2019/index.html")
+    sources = {a["href"].split("#")[0] for a in year_2019.select("li.task p.task-source a")}
+    assert sources == {"../../../resolutions/2019/5/index.html"}
+    year_2020 = page(out, f"{addressee}2020/index.html")
+    assert year_2020.select("li.task") and "2019" not in {
+        a["href"].split("/")[4] for a in year_2020.select("li.task p.task-source a")
+    }
