@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
@@ -29,7 +29,7 @@ def mapped(
     jobs: int,
     chunksize: int = 1,
     niceness: int = 0,
-) -> Iterator[_Result]:
+) -> Generator[_Result, None, None]:
     """`function` over `items` in `jobs` forked processes, the results in the items' order as
     they come. The workers inherit the caller's memory when the first item is sent (what they
     need can be put in a module global just before). Left early (an error in the caller), the

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter
@@ -163,23 +164,24 @@ class Rendering:
         try:
             open_data = len(made_aside) - len(self._listing_list())
             work = _batches(self.plan, open_data, len(self._listing_list()), self._first)
-            batches = mapped(_work_batch, work, jobs, niceness=WORKER_NICENESS)
-            for index, key, content in (result for batch in batches for result in batch):
-                if index < pages:
-                    page = self.plan[index]
-                    make = (
-                        partial(self.render, page)
-                        if content is None
-                        else partial(_as_files, page, content)
-                    )
-                    yield self._artifact(page, key, make)
-                else:
-                    made = made_aside[index - pages]
-                    yield Artifact(
-                        made.name,
-                        key,
-                        made.make if content is None else partial(_output_files, content),
-                    )
+            # Closed when this generator is: the workers end with the build that stopped.
+            with closing(mapped(_work_batch, work, jobs, niceness=WORKER_NICENESS)) as batches:
+                for index, key, content in (result for batch in batches for result in batch):
+                    if index < pages:
+                        page = self.plan[index]
+                        make = (
+                            partial(self.render, page)
+                            if content is None
+                            else partial(_as_files, page, content)
+                        )
+                        yield self._artifact(page, key, make)
+                    else:
+                        made = made_aside[index - pages]
+                        yield Artifact(
+                            made.name,
+                            key,
+                            made.make if content is None else partial(_output_files, content),
+                        )
         finally:
             _WORK = None
 
