@@ -1,7 +1,7 @@
 """Command line (DESIGN §2.1): parse arguments, call the pipeline, print, choose the exit code.
 
 Exit codes: 0 success; 1 content errors (or warnings under --strict); 2 usage, config or
-environment errors.
+environment errors; 130 stopped by Ctrl+C.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from sitegen.serialize import site_resolution_json
 from sitegen.workers import WorkerLost
 
 OK, CONTENT_ERRORS, USAGE_ERRORS = 0, 1, 2
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl+C
 
 
 def run() -> NoReturn:
@@ -68,6 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkerLost as exc:  # killed, most often by the kernel for want of memory
         _say(args.lang, "cli.worker-lost", detail=str(exc), jobs=getattr(args, "jobs", 1))
         return USAGE_ERRORS
+    except KeyboardInterrupt:  # an editor's Ctrl+C (stopping `serve`, or a long build)
+        _say(args.lang, "cli.interrupted")
+        return INTERRUPTED
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -35,7 +36,7 @@ def mapped(
     need can be put in a module global just before). Left early (an error in the caller), the
     items not yet started are dropped and the workers end."""
     pool = ProcessPoolExecutor(
-        jobs, multiprocessing.get_context("fork"), initializer=os.nice, initargs=(niceness,)
+        jobs, multiprocessing.get_context("fork"), initializer=_started, initargs=(niceness,)
     )
     try:
         yield from pool.map(function, items, chunksize=chunksize)
@@ -43,3 +44,11 @@ def mapped(
         raise WorkerLost(str(lost)) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _started(niceness: int) -> None:
+    """A worker's set-up: its CPU priority lowered by `niceness`, and Ctrl+C left to the build,
+    which stops the pool and says so once (each worker printed a KeyboardInterrupt traceback
+    on the editor's terminal)."""
+    os.nice(niceness)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

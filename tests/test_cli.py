@@ -14,6 +14,7 @@ import urllib.request
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+import sitegen.build
 from sitegen.cli import main
 from support import ROOT, build_command, tree
 
@@ -187,3 +188,21 @@ SAMPLE_RESOLUTIONS = [
     f"content/resolutions/{path}.md"
     for path in ("2015/rezolyutsiya-oblastnogo-vebinara-rukovoditeley", "2020/1-2020-3")
 ]
+
+
+def test_ctrl_c_stops_a_build_with_a_message_and_the_site_as_it_was(tmp_path, monkeypatch, capsys):
+    """An editor's Ctrl+C mid-build: no traceback, exit 130, output/ untouched."""
+    out = tmp_path / "out"
+    command = ["-C", str(ROOT), "--lang", "en", "build", "--out", str(out), "--clean"]
+    assert main(command) == 0
+    published = tree(out)
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sitegen.build, "link_site", interrupted)
+    capsys.readouterr()
+    assert main(command) == 130
+    said = capsys.readouterr().err
+    assert said == "sitegen: stopped (Ctrl+C); output/ was left as it was\n"
+    assert tree(out) == published

@@ -70,7 +70,8 @@ def test_the_workers_take_an_edited_years_pages_first(tmp_path, monkeypatch):
 
 def test_the_page_workers_yield_the_cpu_to_pagefind(tmp_path, monkeypatch):
     """Pagefind indexes beside the workers and the build waits for it: the workers run at a
-    lower priority than the build (and so than Pagefind), never at the same."""
+    lower priority than the build (and so than Pagefind), never at the same. They leave an
+    editor's Ctrl+C to the build, which stops them and says so once."""
     config = sample_copy(tmp_path / "site")
     monkeypatch.setattr(sitegen.render, "PARALLEL_FROM", 1)
     seen = tmp_path / "niceness"
@@ -78,15 +79,16 @@ def test_the_page_workers_yield_the_cpu_to_pagefind(tmp_path, monkeypatch):
 
     def recorded(*args, **kwargs):
         with seen.open("a") as stream:  # the workers are forked: they tell through a file
-            stream.write(f"{os.getpid()} {os.nice(0)}\n")
+            ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+            stream.write(f"{os.getpid()} {os.nice(0)} {ignored}\n")
         return render_page(*args, **kwargs)
 
     monkeypatch.setattr(sitegen.render, "render_page", recorded)
     assert build(config, strict=True, jobs=2).published is not None
-    workers = dict(line.split() for line in seen.read_text().splitlines())
+    workers = {pid: rest for pid, *rest in map(str.split, seen.read_text().splitlines())}
     assert str(os.getpid()) not in workers, "the pages were made by the workers"
     expected = min(19, os.nice(0) + sitegen.render.WORKER_NICENESS)
-    assert set(workers.values()) == {str(expected)}
+    assert {tuple(rest) for rest in workers.values()} == {(str(expected), "True")}
     assert os.nice(0) < expected
 
 
