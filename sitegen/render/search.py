@@ -42,7 +42,7 @@ from typing import Any
 
 import cbor2
 
-from sitegen.model import OutputFile
+from sitegen.model import OutputFile, Prepared
 
 BUNDLE = "pagefind/"  # where the index and Pagefind's UI scripts are published
 ENTRY = "pagefind-entry.json"
@@ -230,7 +230,8 @@ def _discard(process: subprocess.Popen | None, scratch: Path) -> None:
 
 
 def _bundle_files(bundle: Path, prefix: str, shard: str, empty: bool) -> Iterator[OutputFile]:
-    """The bundle's files in name order; the few that hold hash-map orders are rewritten. A
+    """The bundle's files in name order, to be moved out of the scratch folder; the few that
+    hold hash-map orders are rewritten. A
     year's bundle leaves out Pagefind's user interfaces (the main one ships them); an empty
     one leaves out the placeholder's index (see PLACEHOLDER)."""
     names = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
@@ -243,8 +244,9 @@ def _bundle_files(bundle: Path, prefix: str, shard: str, empty: bool) -> Iterato
     rewritten = _without_languages(found) if empty else stable_bundle(found)
     for name in sorted((set(names) - set(ordered)) | set(rewritten)):
         content = rewritten.get(name)
+        # The others are moved into place as Pagefind wrote them (a year's ~900 files).
         yield OutputFile(
-            prefix + name, content if content is not None else (bundle / name).read_bytes()
+            prefix + name, content if content is not None else Prepared(str(bundle / name))
         )
 
 
