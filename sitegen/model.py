@@ -358,10 +358,11 @@ class Span:
 
 @record
 class Prepared:
-    """A file made whole on disk by another process (open data, made in a page worker while
-    the other pages are): the writer moves it into place, unread."""
+    """A file made whole on disk by another process (a page worker's pages, feeds and open
+    data; the files Pagefind wrote for a search bundle): the writer moves it into place,
+    unread (a rename when it lies on output/'s file system, else a copy)."""
 
-    path: str  # beside output/, on its file system
+    path: str  # a page worker's beside output/; Pagefind's in its scratch folder
 
 
 @record
