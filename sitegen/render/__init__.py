@@ -38,10 +38,17 @@ from sitegen.render.html import TemplateProblem, render_page
 from sitegen.render.ical import CalendarEvents, calendar_tasks
 from sitegen.render.pieces import Pieces
 from sitegen.render.plan import DOCUMENT_TEMPLATES, PlannedPage, plan_pages, resolution_shards
+from sitegen.render.reuse import ListReuse
 from sitegen.render.search import Indexing, SearchUnavailable, bundle_path, shard_of
 from sitegen.render.sitemap import ROBOTS_TXT, SITEMAP_XML, robots, sitemap
 from sitegen.render.theme import Theme, ThemeError, environment, load_theme
-from sitegen.render.views import TASK_ANCHOR, TASK_MATERIALS, TASK_SOURCE, document_key
+from sitegen.render.views import (
+    TASK_ANCHOR,
+    TASK_MATERIALS,
+    TASK_SOURCE,
+    Views,
+    document_key,
+)
 from sitegen.workers import mapped
 
 __all__ = [
@@ -85,7 +92,8 @@ class Rendering:
         self.publishing, self.published_as = publishing, published_as
         self.digests = digests
         self.env = env or environment(theme)
-        self.plan = plan_pages(site, config, digests)
+        views = Views(site, config, digests)
+        self.plan = plan_pages(site, config, views)
         self.shards = resolution_shards(site)
         # Their search bundles are the ones likely to be indexed again: their pages go first.
         self.first_shards = frozenset(
@@ -103,6 +111,14 @@ class Rendering:
         }
         self.base_key = fingerprint(
             code_fingerprint(), theme.digest, config.settings(), self.site_globals
+        )
+        self.lists = ListReuse(
+            store,
+            str(config.output_dir.resolve()),
+            site,
+            fingerprint(self.base_key, site.today, views.paths_key),
+            views.document_keys,
+            publishing,
         )
         # Open data reads the whole archive, and "today" decides states.
         self.site_key = fingerprint(self.base_key, sorted(digests.items()), site.today)
@@ -128,12 +144,15 @@ class Rendering:
         `prepare` a file on disk, they make the open data too, and leave every file they make
         on disk for the writer to move into place."""
         published = published or {}
+        self.lists.published = published
         if jobs > 1 and len(self.plan) >= PARALLEL_FROM:
             yield from self._pooled(jobs, published, prepare)
+            self.lists.save()
             if prepare is None:
                 yield from self._open_data_artifacts()
         else:
             yield from self.pages()
+            self.lists.save()
             yield from self._listing_artifacts()
             yield from self._open_data_artifacts()
         yield from self._site_files()
@@ -160,6 +179,7 @@ class Rendering:
         self._track_search()
         pages = len(self.plan)
         made_aside = self._made_aside(prepare)
+        self.lists.changes()  # found once, here: the workers inherit them
         _WORK = (self, published, prepare)  # the workers inherit it when forked
         try:
             open_data = len(made_aside) - len(self._listing_list())
@@ -207,6 +227,8 @@ class Rendering:
         """The page's key, from its inputs when it has them (then no view is built yet),
         else from its view, which comes along for rendering. A page with members finds the
         key its inputs gave last time they were the same (`PAGE_KEYS` in the store)."""
+        if page.listing is not None and (key := self.lists.key(page.path, page.listing)):
+            return key, None
         if page.members is not None:
             members = self._page_key(page, page.members())
             key = self.store.load(PAGE_KEYS, members)
@@ -233,6 +255,8 @@ class Rendering:
             self._unseen[shard] -= 1
             if not self._unseen[shard]:
                 self._complete.append(shard)
+        if page.listing is not None:
+            self.lists.record(page.path, page.listing, key)
         return Artifact(page.path, key, make, page=True)
 
     def render(self, page: PlannedPage) -> list[OutputFile]:

@@ -8,7 +8,7 @@ from functools import partial
 
 from sitegen.config import SiteConfig
 from sitegen.link.urls import file_of
-from sitegen.model import Site
+from sitegen.model import Listing, Site
 from sitegen.render.search import bundle_path, search_shards
 from sitegen.render.views import Views
 
@@ -28,14 +28,14 @@ class PlannedPage:
     # What the inputs are made from, cheaper still: equal members give equal inputs. Only
     # with `inputs`.
     members: Callable[[], object] | None = None
+    listing: Listing | None = None  # the list whose page this is (see render/reuse.py)
 
 
 # The pages of one document each: small, and most of a site's pages.
 DOCUMENT_TEMPLATES = frozenset(("resolution.html", "material.html", "page.html"))
 
 
-def plan_pages(site: Site, config: SiteConfig, digests: Mapping[str, str]) -> list[PlannedPage]:
-    views = Views(site, config, digests)
+def plan_pages(site: Site, config: SiteConfig, views: Views) -> list[PlannedPage]:
     lang = config.language
 
     def fixed(view: Mapping[str, object]) -> Callable[[], Mapping[str, object]]:
@@ -91,6 +91,7 @@ def plan_pages(site: Site, config: SiteConfig, digests: Mapping[str, str]) -> li
                 searchable=True,
                 inputs=partial(views.listing_inputs, listing),
                 members=partial(views.listing_members, listing),
+                listing=listing,
             )
         )
         pages += [
@@ -101,6 +102,7 @@ def plan_pages(site: Site, config: SiteConfig, digests: Mapping[str, str]) -> li
                 partial(views.addressee_year_page, listing, y["key"]),
                 inputs=partial(views.listing_inputs, listing, y["key"]),
                 members=partial(views.listing_members, listing, y["key"]),
+                listing=listing,
             )
             for y in views.addressee_years(listing)
         ]
@@ -117,6 +119,7 @@ def plan_pages(site: Site, config: SiteConfig, digests: Mapping[str, str]) -> li
                 partial(view, listing),
                 inputs=partial(views.listing_inputs, listing),
                 members=partial(views.listing_members, listing),
+                listing=listing,
             )
             for listing in listings
         ]

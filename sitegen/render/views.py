@@ -182,7 +182,7 @@ class Views:
         self.body_paths = {b.key: b.path for b in site.bodies}
         self.documents = {r.source: self.document(r) for r in site.resolutions}
         # Every document as keys see it: list pages' keys ask for a million at 10k.
-        self._keys_of = {source: document_key(site, digests, source) for source in site.paths}
+        self.document_keys = {source: document_key(site, digests, source) for source in site.paths}
         self.paths_key = fingerprint(self.addressee_paths, self.body_paths)
         self._year_of = {r.source: _year(r.date) for r in site.resolutions}
         self._tasks: dict[tuple[str, str], TaskView] = {}
@@ -259,7 +259,7 @@ class Views:
         return view
 
     def _document(self, source: str) -> tuple[str, str | None, str]:
-        return self._keys_of[source]
+        return self.document_keys[source]
 
     def _tasks_inputs(self, tasks: Sequence[Task]) -> tuple:
         """Tasks as a resolution's page shows them: anchors, states and the documents of the
@@ -360,7 +360,7 @@ class Views:
             sources,
             list(map(TASK_ANCHOR, tasks)),
             reported,
-            list(map(self._keys_of.__getitem__, shown)),
+            list(map(self.document_keys.__getitem__, shown)),
         )
 
     def resolution_page(self, resolution: Resolution) -> dict[str, object]:
