@@ -23,6 +23,7 @@ from sitegen.config import SiteConfig
 from sitegen.link.urls import calendar_path, feed_path, file_of
 from sitegen.model import (
     Artifact,
+    Listing,
     Material,
     OutputFile,
     Prepared,
@@ -70,6 +71,7 @@ class ListingFile:
     name: str
     key: Callable[[], str]
     make: Callable[[], list[OutputFile]]
+    listing: Listing | None = None  # the addressee whose feed or calendar it is
 
 
 class Rendering:
@@ -152,8 +154,8 @@ class Rendering:
                 yield from self._open_data_artifacts()
         else:
             yield from self.pages()
-            self.lists.save()
             yield from self._listing_artifacts()
+            self.lists.save()
             yield from self._open_data_artifacts()
         yield from self._site_files()
 
@@ -197,8 +199,8 @@ class Rendering:
                         yield self._artifact(page, key, make)
                     else:
                         made = made_aside[index - pages]
-                        yield Artifact(
-                            made.name,
+                        yield self._aside(
+                            made,
                             key,
                             made.make if content is None else partial(_output_files, content),
                         )
@@ -322,7 +324,18 @@ class Rendering:
 
     def _listing_artifacts(self) -> Iterator[Artifact]:
         for listed in self._listing_list():
-            yield Artifact(listed.name, listed.key(), listed.make)
+            yield self._aside(listed, self._file_key(listed), listed.make)
+
+    def _file_key(self, made: ListingFile) -> str:
+        """A feed's or calendar's key: an unchanged addressee's is the last build's."""
+        if made.listing is not None and (key := self.lists.key(made.name, made.listing)):
+            return key
+        return made.key()
+
+    def _aside(self, made: ListingFile, key: str, make: Callable[[], list[OutputFile]]) -> Artifact:
+        if made.listing is not None:
+            self.lists.record(made.name, made.listing, key)
+        return Artifact(made.name, key, make)
 
     def _listing_files(self) -> Iterator[ListingFile]:
         """Every feed and calendar: one file each, named by its path, keyed by the documents
@@ -344,6 +357,7 @@ class Rendering:
                 listing.key,
                 listing.slug,
                 listing.lang,
+                listing=listing,
             )
         events = CalendarEvents(site, config, catalogue, self.store)
         yield self._keyed_file(
@@ -362,6 +376,7 @@ class Rendering:
                 site.today,
                 listing.key,
                 listing.lang,
+                listing=listing,
             )
 
     def _open_data(self, path: str, make: OpenData) -> list[OutputFile]:
@@ -384,6 +399,7 @@ class Rendering:
         shown: Callable[[], object],
         make: Callable[[], list[OutputFile]],
         *more: object,
+        listing: Listing | None = None,
     ) -> ListingFile:
         """A file made from some documents: keyed by what `shown` gives (the documents' bytes
         and page paths), so it is remade when one of them (or its link target) changes, not
@@ -392,6 +408,7 @@ class Rendering:
             path,
             lambda: fingerprint(self.base_key, self.addressees_key, path, shown(), *more),
             make,
+            listing,
         )
 
     def _documents(self, documents: Iterable[Resolution | Material]) -> list[tuple]:
@@ -466,7 +483,7 @@ def _work(index: int) -> _Done:
     pages = len(rendering.plan)
     if index >= pages:
         made = rendering._made_aside(prepare)[index - pages]
-        key = made.key()
+        key = rendering._file_key(made)
         if published.get(made.name) == key:
             return index, key, None
         return index, key, [(f.path, _sent(f, prepare)) for f in made.make()]

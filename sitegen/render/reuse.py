@@ -1,4 +1,5 @@
-"""The keys of list pages an edit cannot have changed, taken from the last build unmade.
+"""The keys of list pages (and addressees' feeds and calendars) an edit cannot have changed,
+taken from the last build unmade.
 
 A list page (an addressee's, and its per-year pages; a body's, a year's, a deadline month's) is
 keyed by its members: every task and document it shows (`Views.listing_members`). Making them
@@ -11,8 +12,9 @@ where they are, by its own text (its addressees, body, date and deadlines) and t
 "today" and the page paths, which are in every key. So where no document it shows now or
 showed then has changed (its bytes or its page path), and no task of them was given or lost a
 material (a material's reference can resolve elsewhere when another document changes), its
-pages' keys are the ones the last build computed. `Snapshot` records what that build saw;
-a key is taken only while output/ holds the page published with it.
+pages' keys, and those of its feed and calendar, are the ones the last build computed.
+`Snapshot` records what that build saw; a key is taken only while output/ holds the file
+published with it.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sitegen.build import analyse, build
+from sitegen.render import Rendering
 from sitegen.render.views import Views
 from support import clean_build, edit, sample_copy, seminar, tree
 
@@ -42,17 +43,31 @@ def lists_showing(config, source: str) -> set[str]:
     }
 
 
-def test_an_edit_keys_again_only_the_lists_that_show_the_edited_resolution(tmp_path, keyed_lists):
+def test_an_edit_keys_again_only_the_lists_that_show_the_edited_resolution(
+    tmp_path, keyed_lists, monkeypatch
+):
+    calendars: list[int] = []  # the calendars keyed (by how many tasks they could show)
+    events = Rendering._events
+
+    def spied(rendering, tasks):
+        calendars.append(len(tasks))
+        return events(rendering, tasks)
+
+    monkeypatch.setattr(Rendering, "_events", spied)
     config = sample_copy(tmp_path / "site")
     build(config, strict=True)
     every_list = set(keyed_lists)
     keyed_lists.clear()
+    calendars.clear()
     edit(config, SEED_001, CLAUSE_3_2, CLAUSE_3_2.replace("навчальний", "навчально-практичний"))
     result = build(config, strict=True).published
     assert result is not None
     showing = lists_showing(config, SEED_001)
     assert keyed_lists == showing
     assert len(showing) < len(every_list) / 2
+    # The site's calendar, and those of the addressees the resolution names.
+    addressees = {p for p in showing if p.startswith("addressees/")}
+    assert len(calendars) == 1 + len(addressees)
     assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
 
 
