@@ -64,12 +64,14 @@ class ListReuse:
         self.published: Mapping[str, str] = {}
         self.keys: dict[str, dict[str, str]] = {}  # list path → its pages' keys in this build
         self._changes: _Changes | None = None
+        self._looked = False  # for the snapshot of the last build
         self._decided: dict[str, bool] = {}  # list path → unchanged?
 
     def changes(self) -> _Changes | None:
         """What changed since the snapshot of the last build: found on first use (before the
         page workers fork, so that they inherit it); None where nothing can be reused."""
-        if self._changes is None and self.enabled:
+        if not self._looked and self.enabled:
+            self._looked = True  # once: the snapshot of a 10,000-document site is MBs
             before = self.store.load(SNAPSHOTS, self.name)
             if isinstance(before, Snapshot) and before.context == self.current.context:
                 self._changes = _Changes(before, self.current, self.site)

@@ -4,10 +4,15 @@ still byte for byte a clean build's."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
 from sitegen.build import analyse, build
+from sitegen.cache import Store
 from sitegen.render import Rendering
+from sitegen.render.reuse import SNAPSHOTS
 from sitegen.render.views import Views
 from support import clean_build, edit, sample_copy, seminar, tree
 
@@ -124,3 +129,21 @@ def test_a_task_moved_into_a_month_reaches_that_month(tmp_path, keyed_lists):
     assert "deadlines/2020-04/" in keyed_lists
     assert "deadlines/2020-04/" in result.rendered
     assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
+
+
+def test_the_last_builds_snapshot_is_read_once_per_build(tmp_path, monkeypatch):
+    """Also when it cannot be used (here a new "today" changes every list): read for each
+    list page, a 10,000-document site's snapshot made a renamed addressee's build 2.5× slower."""
+    config = sample_copy(tmp_path / "site")
+    build(config, strict=True)
+    loads: list[str] = []
+    load = Store.load
+
+    def spied(store, kind, key):
+        loads.append(kind)
+        return load(store, kind, key)
+
+    monkeypatch.setattr(Store, "load", spied)
+    result = build(replace(config, today=date(2021, 6, 1)), strict=True).published
+    assert result is not None and result.rendered
+    assert loads.count(SNAPSHOTS) == 1
