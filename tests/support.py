@@ -11,7 +11,7 @@ import shutil
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -181,3 +181,14 @@ def served(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def spy(monkeypatch, owner: object, name: str, note: Callable[..., object]) -> None:
+    """Wrap `owner.name` for the test: each call is shown to `note` (same arguments) first."""
+    original = getattr(owner, name)
+
+    def spied(*args: object, **kwargs: object) -> object:
+        note(*args, **kwargs)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, spied)

@@ -14,7 +14,7 @@ from sitegen.cache import Store
 from sitegen.render import Rendering
 from sitegen.render.reuse import SNAPSHOTS
 from sitegen.render.views import Views
-from support import clean_build, edit, sample_copy, seminar, tree
+from support import clean_build, edit, sample_copy, seminar, spy, tree
 
 SEED_001 = "content/resolutions/2020/1-2020-3.md"
 SEED_001_PAGE = "resolutions/2020/1-2020-3/"
@@ -27,13 +27,11 @@ OTHER_BODY = "Дискусійний клуб керівників загаль�
 def keyed_lists(monkeypatch):
     """The list pages whose members a build makes (those it keys again), by page path."""
     keyed: set[str] = set()
-    members = Views.listing_members
 
-    def spied(views, listing, year=None):
+    def note(views, listing, year=None):
         keyed.add(f"{listing.path}{year}/" if year else listing.path)
-        return members(views, listing, year)
 
-    monkeypatch.setattr(Views, "listing_members", spied)
+    spy(monkeypatch, Views, "listing_members", note)
     return keyed
 
 
@@ -52,13 +50,7 @@ def test_an_edit_keys_again_only_the_lists_that_show_the_edited_resolution(
     tmp_path, keyed_lists, monkeypatch
 ):
     calendars: list[int] = []  # the calendars keyed (by how many tasks they could show)
-    events = Rendering._events
-
-    def spied(rendering, tasks):
-        calendars.append(len(tasks))
-        return events(rendering, tasks)
-
-    monkeypatch.setattr(Rendering, "_events", spied)
+    spy(monkeypatch, Rendering, "_events", lambda rendering, tasks: calendars.append(len(tasks)))
     config = sample_copy(tmp_path / "site")
     build(config, strict=True)
     every_list = set(keyed_lists)
@@ -137,13 +129,7 @@ def test_the_last_builds_snapshot_is_read_once_per_build(tmp_path, monkeypatch):
     config = sample_copy(tmp_path / "site")
     build(config, strict=True)
     loads: list[str] = []
-    load = Store.load
-
-    def spied(store, kind, key):
-        loads.append(kind)
-        return load(store, kind, key)
-
-    monkeypatch.setattr(Store, "load", spied)
+    spy(monkeypatch, Store, "load", lambda store, kind, key: loads.append(kind))
     result = build(replace(config, today=date(2021, 6, 1)), strict=True).published
     assert result is not None and result.rendered
     assert loads.count(SNAPSHOTS) == 1
