@@ -41,7 +41,8 @@ class Snapshot(NamedTuple):
     context: str  # sitegen's code, theme, settings, "today" and every list's page path
     documents: DocumentKeys
     implemented: Implemented
-    # list page path → the sources it showed, and its pages' keys (page path → key)
+    # list page path → the sources it showed, and the keys of its pages, feed and calendar
+    # (page path or file name → key)
     listings: dict[str, tuple[frozenset[str], dict[str, str]]]
 
 
@@ -61,8 +62,9 @@ class ListReuse:
         self.store, self.site, self.enabled = store, site, enabled
         self.name = fingerprint(output)
         self.current = Snapshot(context, documents, implemented(site.implemented), {})
-        self.published: Mapping[str, str] = {}
-        self.keys: dict[str, dict[str, str]] = {}  # list path → its pages' keys in this build
+        self.published: Mapping[str, str] = {}  # output/'s name → key, set by the build
+        # list path → the keys of its pages, feed and calendar in this build
+        self.keys: dict[str, dict[str, str]] = {}
         self._changes: _Changes | None = None
         self._looked = False  # for the snapshot of the last build
         self._decided: dict[str, bool] = {}  # list path → unchanged?
