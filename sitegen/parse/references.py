@@ -25,7 +25,12 @@ _DATE_IN_BETWEEN = re.compile(r"\s+(?:від|от)\s+(?P<date>\d{1,2}\.\d{1,2}\.
 
 def find_references(text: str, line: int) -> list[Reference]:
     """Every citation phrase with a number in a piece of text; `target` is the number."""
-    found = []
+    found: list[Reference] = []
+    # A citation holds a number sign, or N in either case (the only characters `(?:№|N)`
+    # matches): a line with none is not searched, as the pattern costs 2 µs a line (4 s of a
+    # cold 10,000-document build) and few lines cite anything.
+    if "№" not in text and "N" not in text and "n" not in text:
+        return found
     for match in _PHRASE.finditer(text):
         found.append(
             Reference(
