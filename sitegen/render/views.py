@@ -84,20 +84,44 @@ def document_key(site: Site, digests: Mapping[str, str], source: str) -> tuple:
 
 
 # The helpers below are pure and run for every clause on every page: cached (a 1k archive
-# spent 22 s in them uncached). A link is cached per page and target file, not per anchor.
+# spent 22 s in them uncached).
 def relative_href(from_path: str, to_path: str) -> str:
     """A link that works from file://, at the site root and under any sub-path alike."""
-    target, _, anchor = to_path.partition("#")
-    suffix = f"#{anchor}" if anchor else ""
-    if target == from_path:
-        return suffix or "./"
-    return _relative_file(from_path, target) + suffix
+    return href_for(from_path)(to_path)
 
 
-@lru_cache(maxsize=1 << 16)
-def _relative_file(from_path: str, target: str) -> str:
-    start = posixpath.dirname(file_of(from_path)) or "."
-    return posixpath.relpath(file_of(target), start)
+def href_for(page: str) -> Callable[[str], str]:
+    """`relative_href` from one page. The page's folder is split once: a list page links to
+    thousands of targets, each once, so a cache of (page, target) pairs missed at 10,000
+    documents (1.2 million pairs) and every link went through `posixpath.relpath`."""
+    start = _folder_parts(page)
+
+    def href(to_path: str) -> str:
+        target, _, anchor = to_path.partition("#")
+        suffix = f"#{anchor}" if anchor else ""
+        if target == page:
+            return suffix or "./"
+        return _relative_file(start, file_of(target)) + suffix
+
+    return href
+
+
+@lru_cache(maxsize=1 << 12)
+def _folder_parts(page: str) -> tuple[str, ...]:
+    folder = posixpath.dirname(file_of(page))
+    return tuple(folder.split("/")) if folder else ()
+
+
+def _relative_file(start: tuple[str, ...], file: str) -> str:
+    """`posixpath.relpath(file, start)` for the site's normalised paths, without its
+    `abspath` calls."""
+    parts = file.split("/")
+    common = 0
+    for mine, theirs in zip(start, parts, strict=False):  # the target may be deeper or not
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join(("..",) * (len(start) - common) + tuple(parts[common:])) or "."
 
 
 @lru_cache(maxsize=1 << 14)
@@ -189,14 +213,6 @@ class Views:
         self._document_keys: dict[str, str] = {}  # fingerprints of listed documents
         self._years_of: tuple[Listing, dict] | None = None
 
-    def _task(self, source: str, anchor: str) -> Task | None:
-        """The task of a clause. Looked for among its resolution's few tasks: a map of every
-        task of the archive would cost each page worker ~200 MB at 50,000 resolutions."""
-        for task in self.site.tasks_by_source.get(source, ()):
-            if task.clause.anchor == anchor:
-                return task
-        return None
-
     def document(self, resolution: Resolution) -> DocumentView:
         return DocumentView(
             path=self.site.paths[resolution.source],
@@ -211,8 +227,11 @@ class Views:
             status=resolution.status,
         )
 
-    def clause(self, resolution: Resolution, clause: Clause, page: str | None = None) -> ClauseView:
-        task = self._task(resolution.source, clause.anchor)
+    def clause(
+        self, resolution: Resolution, clause: Clause, task: Task | None, page: str | None = None
+    ) -> ClauseView:
+        """The clause as pages show it; `task` is its task, if it is one (it has the state and
+        materials), and `page` the page whose links its citations get (none in lists)."""
         deadline = clause.deadline
         path = self.site.paths[resolution.source]
         body_html = clause.html
@@ -253,7 +272,8 @@ class Views:
         view = self._tasks.get(key)
         if view is None:
             view = TaskView(
-                self.clause(task.resolution, task.clause), self.documents[task.resolution.source]
+                self.clause(task.resolution, task.clause, task),
+                self.documents[task.resolution.source],
             )
             _remember(self._tasks, key, view)
         return view
@@ -366,19 +386,22 @@ class Views:
     def resolution_page(self, resolution: Resolution) -> dict[str, object]:
         page = self.site.paths[resolution.source]
         in_section = {c.anchor for s in resolution.sections for c in s.clauses}
+        # Its own tasks only: a map of every task of the archive would cost each page worker
+        # ~200 MB at 50,000 resolutions.
+        tasks = {t.clause.anchor: t for t in self.site.tasks_by_source.get(resolution.source, ())}
+
+        def clause(c: Clause) -> ClauseView:
+            return self.clause(resolution, c, tasks.get(c.anchor), page)
+
         parts: list[tuple[int, str, object]] = [
-            (s.line, "section", self._section(resolution, s, page)) for s in resolution.sections
+            (s.line, "section", self._section(s, clause)) for s in resolution.sections
         ]
         parts += [
-            (c.line, "clause", self.clause(resolution, c, page))
+            (c.line, "clause", clause(c))
             for c in resolution.clauses
             if c.anchor not in in_section and c.role is not ClauseRole.CONTROL
         ]
-        control = [
-            self.clause(resolution, c, page)
-            for c in resolution.clauses
-            if c.role is ClauseRole.CONTROL
-        ]
+        control = [clause(c) for c in resolution.clauses if c.role is ClauseRole.CONTROL]
         return {
             "document": self.documents[resolution.source],
             "preamble_html": self.cite(resolution.source, resolution.preamble_html, page),
@@ -404,16 +427,14 @@ class Views:
             "description": description(resolution),
         }
 
-    def _section(self, resolution: Resolution, section: Section, page: str) -> SectionView:
+    def _section(self, section: Section, clause: Callable[[Clause], ClauseView]) -> SectionView:
         return SectionView(
             heading=section.heading,
             number=section.number,
             anchor=section.anchor,
             addressee_path=self.addressee_paths.get(section.addressee or ""),
             responsible=section.responsible,
-            clauses=tuple(
-                self._in_section(self.clause(resolution, c, page), section) for c in section.clauses
-            ),
+            clauses=tuple(self._in_section(clause(c), section) for c in section.clauses),
         )
 
     @staticmethod
@@ -603,7 +624,3 @@ def _in_state(tasks: Sequence[Task], state: TaskState) -> list[Task]:
     """The tasks in `state`, in order, picked in C: the home and deadlines pages look through
     every task of the archive (453,000 at 10k) on every build, for their keys."""
     return list(compress(tasks, map(is_, map(TASK_STATE, tasks), repeat(state))))
-
-
-def href_for(page: str) -> Callable[[str], str]:
-    return lambda target: relative_href(page, target)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from sitegen.link.urls import resolution_slug, slugify
+from sitegen.link.urls import file_of, resolution_slug, slugify
 from sitegen.render.views import relative_href
 
 
@@ -50,3 +53,23 @@ def test_resolution_slug_prefers_the_number_then_date_and_title():
 )
 def test_relative_href(source, target, href):
     assert relative_href(source, target) == href
+
+
+_SEGMENT = st.sampled_from(["addressees", "resolutions", "2020", "x", "y", "static"])
+_PAGE = st.builds(
+    lambda parts, tail: "/".join(parts) + tail if parts else tail.lstrip("/"),
+    st.lists(_SEGMENT, max_size=4),
+    st.sampled_from(["/", "/style.css", "/feed.xml"]),
+)
+
+
+@given(_PAGE, _PAGE)
+def test_relative_href_resolves_to_the_target_from_the_page(source, target):
+    """Followed from the source page's folder, the link reaches the target's file."""
+    href = relative_href(source, target)
+    if target == source:
+        assert href == "./"
+        return
+    folder = posixpath.dirname(file_of(source))
+    assert posixpath.normpath(posixpath.join(folder, href)) == file_of(target)
+    assert href == posixpath.relpath(file_of(target), folder or ".")
