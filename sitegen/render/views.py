@@ -106,7 +106,6 @@ def href_for(page: str) -> Callable[[str], str]:
     return href
 
 
-@lru_cache(maxsize=1 << 12)
 def _folder_parts(page: str) -> tuple[str, ...]:
     folder = posixpath.dirname(file_of(page))
     return tuple(folder.split("/")) if folder else ()
