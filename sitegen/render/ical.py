@@ -18,8 +18,10 @@ import bisect
 import hashlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from icalendar import Calendar, Component, Event
+from icalendar.parser import Contentline
 
 from sitegen.cache import Store, code_fingerprint, fingerprint
 from sitegen.config import SiteConfig
@@ -68,7 +70,7 @@ class CalendarEvents:
             key = fingerprint(code_fingerprint(), fields)
             if key not in used:
                 if key not in self._made:
-                    self._made[key] = known.get(key) or folded(_event(*fields))
+                    self._made[key] = known.get(key) or event_bytes(*fields)
                 used[key] = self._made[key]
             return used[key]
 
@@ -120,6 +122,70 @@ def _fold(line: bytes) -> bytes:
         start = end
     parts.append(line[start:])
     return b"\r\n ".join(parts)
+
+
+def event_bytes(
+    uid: str,
+    stamp: datetime,
+    due: date,
+    title: str,
+    text: str,
+    link: str,
+    addressee: str | None,
+) -> bytes:
+    """The VEVENT of a deadline, as `folded` gives it for an icalendar `Event` with these
+    properties (byte for byte: tested), made a content line at a time.
+
+    Building an `Event` and writing it was nine tenths of a calendar's cost (~200 µs an event,
+    22 s of a cold 10,000-document build's ~113,000 events): `Component.add` infers each
+    value's type, and every line goes through the component's property machinery. Here the
+    lines whose value repeats from event to event (the days, the addressee's category, the
+    constants) are made by icalendar once, and an event's own texts go straight to their
+    icalendar property type and content line. The order of the lines is icalendar's.
+    """
+    properties: dict[str, object] = {
+        "UID": uid,
+        "DTSTAMP": stamp,
+        "DTSTART": due,
+        "DTEND": due + timedelta(days=1),
+        "SUMMARY": title,
+        "DESCRIPTION": text,
+        "URL": link,
+        "STATUS": "CONFIRMED",
+        "TRANSP": "TRANSPARENT",  # a deadline is not a meeting: it never blocks time
+    }
+    if addressee:
+        properties["CATEGORIES"] = (addressee,)
+    lines = [_BEGIN]
+    for name in _EVENT_ORDER:
+        if name in properties:
+            value = properties[name]
+            lines.append(_own_line(name, value) if name in _OWN else _shared_line(name, value))
+    lines.append(_END)
+    return b"".join(lines)
+
+
+_OWN = frozenset({"UID", "SUMMARY", "DESCRIPTION", "URL"})  # texts no other event has
+_PROPERTIES = (
+    *("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "URL"),
+    *("STATUS", "TRANSP", "CATEGORIES"),
+)
+# icalendar's order of an event's properties (`Component.sorted_keys`), asked of icalendar.
+_EVENT_ORDER = tuple(Event(dict.fromkeys(_PROPERTIES, "")).sorted_keys())
+_BEGIN, _END = (line + b"\r\n" for line in Event().to_ical().splitlines())
+
+
+def _own_line(name: str, value: object) -> bytes:
+    prop = Event.types_factory.for_property(name)(value)
+    return _fold(Contentline.from_parts(name, prop.params, prop).encode()) + b"\r\n"
+
+
+@lru_cache(maxsize=1 << 12)
+def _shared_line(name: str, value: object) -> bytes:
+    """The line icalendar writes for `Event.add(name, value)`: a tuple is a list of values."""
+    event = Event()
+    event.add(name, list(value) if isinstance(value, tuple) else value)
+    return folded(event).removeprefix(_BEGIN).removesuffix(_END)
 
 
 def _calendar(
@@ -220,30 +286,6 @@ def _fields(
         link,
         clause.addressee,
     )
-
-
-def _event(
-    uid: str,
-    stamp: datetime,
-    due: date,
-    title: str,
-    text: str,
-    link: str,
-    addressee: str | None,
-) -> Event:
-    event = Event()
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", due)
-    event.add("dtend", due + timedelta(days=1))
-    event.add("summary", title)
-    event.add("description", text)
-    event.add("url", link)
-    if addressee:
-        event.add("categories", [addressee])
-    event.add("status", "CONFIRMED")
-    event.add("transp", "TRANSPARENT")  # a deadline is not a meeting: it never blocks time
-    return event
 
 
 def _description(

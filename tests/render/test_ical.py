@@ -4,14 +4,14 @@ which links, and UIDs that survive a rebuild (else every refresh duplicates the 
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
-from sitegen.render.ical import folded
+from sitegen.render.ical import event_bytes, folded
 from support import PUBLIC_URL
 
 SEED_001 = "resolutions/2020/1-2020-3/"
@@ -116,3 +116,50 @@ def test_folding_is_byte_for_byte_icalendars(text, title):
     event.add("description", text)
     event.add("categories", [text[:90] or "-"])
     assert folded(event) == event.to_ical()
+
+
+_LETTERS = st.sampled_from("аїєґ ыё\\^;,:\"'xyz0/#?&=\u00e9\u20ac\U0001f600\t\n")
+
+
+def _texts(min_size: int) -> st.SearchStrategy[str]:
+    """Long enough to fold (75 octets) in most examples."""
+    return st.text(alphabet=_LETTERS, min_size=min_size, max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    uid=st.from_regex(r"[0-9a-f]{40}@sitegen", fullmatch=True),
+    stamp=st.dates(date(1990, 1, 1), date(2100, 1, 1)),
+    due=st.dates(date(1990, 1, 1), date(2100, 1, 1)),
+    title=_texts(0),
+    text=_texts(40),
+    link=st.text(alphabet=st.sampled_from("abc/:#?&=,;%ї"), min_size=10, max_size=120),
+    addressee=st.none() | _texts(1),
+)
+@example(  # a long Cyrillic category folds inside a shared line
+    uid="0" * 40 + "@sitegen",
+    stamp=date(2020, 3, 4),
+    due=date(2020, 12, 31),
+    title="3.2. Провести навчальний семінар для педагогів закладів загальної середньої освіти…",
+    text="Провести семінар\n\nПро стан, № 12",
+    link="https://example.org/resolutions/2020/x/#p3-2",
+    addressee="Директорам закладів загальної середньої освіти; керівникам ЗДО",
+)
+def test_event_is_byte_for_byte_icalendars(uid, stamp, due, title, text, link, addressee):
+    """Events are written a line at a time, past icalendar's Event: they must be the bytes of
+    the Event icalendar builds from the same properties, its order of lines included."""
+    set_on = datetime(stamp.year, stamp.month, stamp.day, tzinfo=UTC)
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", set_on)
+    event.add("dtstart", due)
+    event.add("dtend", due + timedelta(days=1))
+    event.add("summary", title)
+    event.add("description", text)
+    event.add("url", link)
+    if addressee:
+        event.add("categories", [addressee])
+    event.add("status", "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    made = event_bytes(uid, set_on, due, title, text, link, addressee)
+    assert made == event.to_ical()
