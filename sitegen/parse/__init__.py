@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import pickle
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -59,7 +60,8 @@ def parse_documents(
         parse_one = functools.partial(_parsed_and_saved, config=config, cache=store.root)
         # Each chunk's results cross the pipe pickled whole: small chunks keep that short.
         chunk = max(1, min(CHUNK_LIMIT, len(missing) // (jobs * 8)))
-        fresh = list(mapped(parse_one, work, jobs, chunk))
+        with collector_paused():
+            fresh = [pickle.loads(pickled) for pickled in mapped(parse_one, work, jobs, chunk)]
         for i, result in zip(missing, fresh, strict=True):
             results[i] = result
             if _lasting(result):
@@ -90,12 +92,14 @@ def _parse_key(path: str, section: str, digest: str, settings: tuple) -> str:
 
 def _parsed_and_saved(
     work: tuple[ContentFile, str], config: SiteConfig, cache: Path | None
-) -> tuple[Resolution | Material | Page | None, list[Diagnostic]]:
+) -> bytes:
+    """A worker's parse result, pickled once: for the cache and for the main process."""
     file, key = work
     result = _read_and_parsed(file, config)
+    pickled = pickle.dumps(result, protocol=5)
     if _lasting(result):
-        Store(cache).save("parse", key, result)
-    return result
+        Store(cache).save_pickled("parse", key, pickled)
+    return pickled
 
 
 def _lasting(result: tuple[object, list[Diagnostic]]) -> bool:
