@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Mapping
-from functools import partial
 from itertools import islice
 
 from jinja2 import Environment, TemplateError
@@ -41,7 +40,7 @@ def render_page(
         **site_globals,
         "page": view,
         "lang": page.lang,
-        "t": partial(theme.catalogue.text, page.lang),
+        "t": theme.catalogue.translator(page.lang),
         "href": href,
         "canonical": config.base_url + page.path,
         "page_path": page.path,

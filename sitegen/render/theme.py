@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +45,23 @@ class Catalogue:
                 entry = entry.get(category, entry.get("other"))
             return str(entry).format(count=count, **values)
         raise KeyError(f"no translation for '{key}' in '{lang}' or '{FALLBACK_LANGUAGE}'")
+
+    def translator(self, lang: str) -> Callable[..., str]:
+        """A page's `t`, which keeps what it was asked: a month page asks for the same few
+        texts (a deadline's kind, a task's state, "п. 2.3") for each of thousands of tasks."""
+        asked: dict[tuple, str] = {}
+
+        def t(key: str, count: int | None = None, **values: object) -> str:
+            question = (key, count, *values.items())
+            try:
+                return asked[question]
+            except KeyError:
+                asked[question] = answer = self.text(lang, key, count, **values)
+                return answer
+            except TypeError:  # a value that cannot be a key: nothing the default theme passes
+                return self.text(lang, key, count, **values)
+
+        return t
 
 
 @dataclass(frozen=True, slots=True)
