@@ -153,6 +153,8 @@ def _placeholders(source: Source) -> list[Diagnostic]:
         (source.front_matter_line, source.front_matter),
         (source.body_line, source.body),
     ):
+        if "[[" not in text:  # most files: not split into lines and searched line by line
+            continue
         for offset, line in enumerate(text.split("\n")):
             for match in _PLACEHOLDER.finditer(line):
                 found.append(
