@@ -35,10 +35,7 @@ class Heading:
     ends_with_colon: bool
 
 
-@lru_cache(maxsize=1 << 10)
 def split_heading(text: str) -> Heading:
-    """Kept: the structure reader asks twice of each unit (is it a section? does it name an
-    addressee?)."""
     text = text.strip().replace("*", "").strip()
     number = None
     if match := _NUMBER.match(text):

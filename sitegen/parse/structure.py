@@ -432,11 +432,13 @@ class _Reader:
                 return index + 1, None
         return len(units), None
 
-    def _heading_addressee(self, unit: _Unit) -> str | None:
+    def _heading_addressee(self, unit: _Unit, heading: Heading | None = None) -> str | None:
+        """The addressee the unit's heading names; `heading`: the unit's text split already."""
         text = unit.text
         if not (unit.heading or text.endswith((":", ")", ":**")) or len(text.split()) <= 12):
             return None  # a clause sentence, not a heading: skip the (costly) name matching
-        heading = split_heading(text)
+        if heading is None:
+            heading = split_heading(text)
         if not heading.name or len(heading.name.split()) > _MAX_HEADING_WORDS:
             return None
         return self.matcher.match(heading.name)
@@ -447,7 +449,7 @@ class _Reader:
         heading = split_heading(unit.text)
         if unit.number and heading.number is None:
             heading = replace(heading, number=unit.number.rstrip("."))
-        addressee = self._heading_addressee(unit)
+        addressee = self._heading_addressee(unit, heading)
         has_list = bool(unit.blocks) and unit.blocks[0][0].type == "bullet_list_open"
         if addressee is None:
             looks_like_heading = unit.heading or (

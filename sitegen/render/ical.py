@@ -41,10 +41,11 @@ MAX_EVENTS = 2000  # per calendar
 class CalendarEvents:
     """Makes /deadlines.ics (every dated deadline) and /addressees/<slug>/deadlines.ics each.
 
-    icalendar's serialisation is the costly part: each event is serialised once per build and
-    shared by every calendar that lists it, and each calendar keeps its events in `store` by the
-    fingerprint of their fields, so remaking a calendar serialises only the events whose
-    clause, resolution or links changed. A calendar's cache holds only its current events.
+    Writing an event is the costly part (~55 µs against ~10 µs for its key): each is written
+    once per build and shared by every calendar that lists it, and each calendar keeps its
+    events in `store` by the fingerprint of their fields, so remaking a calendar writes only
+    the events whose clause, resolution or links changed. A calendar's cache holds only its
+    current events.
     """
 
     def __init__(self, site: Site, config: SiteConfig, catalogue: Catalogue, store: Store):
@@ -166,12 +167,9 @@ def event_bytes(
 
 
 _OWN = frozenset({"UID", "SUMMARY", "DESCRIPTION", "URL"})  # texts no other event has
-_PROPERTIES = (
-    *("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "URL"),
-    *("STATUS", "TRANSP", "CATEGORIES"),
-)
+_PROPERTIES = "UID DTSTAMP DTSTART DTEND SUMMARY DESCRIPTION URL STATUS TRANSP CATEGORIES"
 # icalendar's order of an event's properties (`Component.sorted_keys`), asked of icalendar.
-_EVENT_ORDER = tuple(Event(dict.fromkeys(_PROPERTIES, "")).sorted_keys())
+_EVENT_ORDER = tuple(Event(dict.fromkeys(_PROPERTIES.split(), "")).sorted_keys())
 _BEGIN, _END = (line + b"\r\n" for line in Event().to_ical().splitlines())
 
 
