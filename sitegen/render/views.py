@@ -468,13 +468,15 @@ class Views:
         return groups
 
     def listing(self, listing: Listing, limit: int | None = None) -> dict[str, object]:
+        """A listing's page (body, year, month): its documents. The tasks go only on the pages
+        that show them (`addressee_page`, `month_page`): a year of a large archive lists tens
+        of thousands, and their views are built only to be shown."""
         documents = listing.resolutions if limit is None else listing.resolutions[:limit]
         return {
             "key": listing.key,
             "path": listing.path,
             "documents": [self.documents[r.source] for r in documents],
             "documents_total": len(listing.resolutions),
-            "groups": self.grouped_tasks(listing.tasks, limit),
             "count": len(listing.tasks),
             "title": month_title(listing.month, self.config.language)
             if listing.month
@@ -487,9 +489,9 @@ class Views:
         A large archive gives an addressee thousands of clauses: the page then shows the most
         pressing ones per group and links to one complete page per year.
         """
-        view = self.listing(listing, GROUP_LIMIT)
         return {
-            **view,
+            **self.listing(listing, GROUP_LIMIT),
+            "groups": self.grouped_tasks(listing.tasks, GROUP_LIMIT),
             "feed": feed_path(listing.path),
             "calendar": calendar_path(listing.path),
             "years": self.addressee_years(listing),
