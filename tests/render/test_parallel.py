@@ -12,6 +12,7 @@ import sitegen.render
 from sitegen.build import build
 from sitegen.cli import main
 from sitegen.render import search
+from sitegen.render.plan import DOCUMENT_TEMPLATES
 from support import clean_build, edit, sample_copy, tree, within
 
 SEED_001 = "content/resolutions/2020/1-2020-3.md"
@@ -66,6 +67,38 @@ def test_the_workers_take_an_edited_years_pages_first(tmp_path, monkeypatch):
     (order,) = given
     years = [path.split("/")[1] for path in order if path.startswith("resolutions/")]
     assert years[0] == "2015" and "2020" in years
+
+
+def test_what_output_has_goes_to_the_workers_in_larger_batches(tmp_path, monkeypatch):
+    """After an edit nearly every page is only keyed, and the pool's round trip per batch cost
+    more than that: what output/ has goes in larger batches, what a cold build makes in small
+    ones (a document page BATCH at a time, any other item alone), and nothing is left out."""
+    config = sample_copy(tmp_path / "site")
+    for name, value in (("PARALLEL_FROM", 1), ("BATCH", 2), ("KEPT_BATCH", 8), ("KEPT_OTHERS", 4)):
+        monkeypatch.setattr(sitegen.render, name, value)  # the sample is small
+    given: list[tuple[list[list[int]], set[int], int]] = []
+    batches = sitegen.render._batches
+
+    def recorded(plan, open_data, listing_files, first, kept):
+        work = batches(plan, open_data, listing_files, first, kept)
+        documents = {i for i, page in enumerate(plan) if page.template in DOCUMENT_TEMPLATES}
+        given.append((work, documents, len(plan) + open_data + listing_files))
+        return work
+
+    monkeypatch.setattr(sitegen.render, "_batches", recorded)
+    assert build(config, strict=True, jobs=2).published is not None
+    edit(config, SEED_001, CLAUSE, CLAUSE.replace("навчальний", "навчально-практичний"))
+    assert build(config, strict=True, jobs=2).published is not None
+    for work, _, items in given:
+        assert sorted(i for batch in work for i in batch) == list(range(items))
+    (cold, documents, _), (rebuilt, _, _) = given
+    assert all(len(b) == 1 or (len(b) <= 2 and set(b) <= documents) for b in cold)
+    assert max(len(b) for b in cold) == 2
+    assert set(rebuilt[0][: len(documents)]) == documents  # in one batch, not three
+    assert all(sum(1 if i in documents else 2 for i in batch) <= 8 for batch in rebuilt)
+    assert max(len(b) for b in rebuilt if not set(b) & documents) == 4
+    assert len(rebuilt) < len(cold)
+    assert tree(config.output_dir) == clean_build(config, tmp_path / "clean")
 
 
 def test_the_page_workers_yield_the_cpu_to_pagefind(tmp_path, monkeypatch):
