@@ -18,6 +18,8 @@ import yaml
 from babel import Locale
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
+from sitegen.render.output import OutputCodeGenerator
+
 BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
 FALLBACK_LANGUAGE = "en"
 
@@ -131,7 +133,7 @@ def environment(theme: Theme) -> Environment:
             PrefixLoader({"theme": theme_loader}),
         ]
     )
-    return Environment(
+    env = Environment(
         loader=loader,
         autoescape=True,
         undefined=StrictUndefined,
@@ -139,3 +141,5 @@ def environment(theme: Theme) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.code_generator_class = OutputCodeGenerator  # values written as str, not Markup
+    return env
