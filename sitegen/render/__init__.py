@@ -486,16 +486,17 @@ def _batches(
     others = [i for i, page in enumerate(plan) if page.template not in DOCUMENT_TEMPLATES]
     aside = list(range(pages, pages + open_data + listing_files))
     batches: list[list[int]] = []
-    room = 0  # what is left of the last batch, in shares of a batch of KEPT_BATCH
-    alone = KEPT_BATCH // KEPT_OTHERS
-    for group, made, had in (
+    # An item's share of a batch (KEPT_BATCH shares), to make and when output/ has it.
+    room = 0  # shares left in the last batch
+    other_kept = KEPT_BATCH // KEPT_OTHERS
+    for group, to_make, to_key in (
         (documents, KEPT_BATCH // BATCH, 1),
-        (aside[:open_data], KEPT_BATCH, alone),
-        (others, KEPT_BATCH, alone),
-        (aside[open_data:], KEPT_BATCH, alone),
+        (aside[:open_data], KEPT_BATCH, other_kept),
+        (others, KEPT_BATCH, other_kept),
+        (aside[open_data:], KEPT_BATCH, other_kept),
     ):
         for index in group:
-            share = had if kept[index] else made
+            share = to_key if kept[index] else to_make
             if share > room:
                 batches.append([])
                 room = KEPT_BATCH
