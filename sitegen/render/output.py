@@ -1,4 +1,6 @@
-"""How a template writes `{{ … }}`: escaped into a plain string, not into a `Markup`.
+"""How a template writes `{{ … }}` and calls `f(…)`: the two things its code does most.
+
+Writing: escaped into a plain string, not into a `Markup`.
 
 Jinja's autoescape passes every value a template writes through MarkupSafe's `escape`, which
 wraps the escaped text in a `Markup` made by a Python `__new__`, only for the page to join it
@@ -9,14 +11,24 @@ profile. A theme's environment compiles its templates with `OutputCodeGenerator`
 characters escaped, by MarkupSafe's own C function, as a `str`. What is written is the same
 text; a value written inside a macro, a `{% set %}` block or a `{% filter %}` block is still
 joined into `Markup` by Jinja (tests/render/test_output.py compares whole sites byte for byte).
+
+Calling: every call a template makes (a macro, `t(…)`, `href(…)`: seven for each task of a list)
+goes through its context's `call`, which asks the callable, and then its `__call__`, whether it
+wants the context passed first (`pass_context` and its kin) — Python code around every call,
+which was the largest self-time of a cold build's profile once the `Markup` wrappers were gone.
+`OutputContext` (Jinja's `Environment.context_class`) calls a function, method or macro that
+wants nothing passed straight away: its `__call__` cannot want anything (a method wrapper, or
+`Macro.__call__`, which Jinja does not mark), so only the callable itself is asked.
 """
 
 from __future__ import annotations
 
+from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import Context, Macro
 from markupsafe import escape
 
 try:
@@ -45,3 +57,28 @@ class OutputCodeGenerator(CodeGenerator):
     def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
         super().visit_Template(node, frame)
         self.writeline(f"from {__name__} import output_escape as escape")
+
+
+# Callables whose `__call__` Jinja never marks: for them, Context.call asks only the callable.
+_PLAIN_CALLABLES = frozenset({FunctionType, MethodType, BuiltinFunctionType, Macro})
+
+
+class OutputContext(Context):
+    """Jinja's template context, whose `call` goes straight to a plain callable that wants no
+    context, environment or evaluation context passed (`jinja_pass_arg`); any other call is
+    Jinja's own."""
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if (
+            type(__obj) not in _PLAIN_CALLABLES
+            or getattr(__obj, "jinja_pass_arg", None) is not None
+        ):
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)  # what Jinja hands calls made in blocks and loops
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:  # as Context.call
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )

@@ -18,7 +18,7 @@ import yaml
 from babel import Locale
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 
-from sitegen.render.output import OutputCodeGenerator
+from sitegen.render.output import OutputCodeGenerator, OutputContext
 
 BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
 FALLBACK_LANGUAGE = "en"
@@ -142,4 +142,5 @@ def environment(theme: Theme) -> Environment:
         keep_trailing_newline=True,
     )
     env.code_generator_class = OutputCodeGenerator  # values written as str, not Markup
+    env.context_class = OutputContext  # plain callables called straight away
     return env
