@@ -25,7 +25,16 @@ from typing import Any, BinaryIO
 
 CACHE_DIR = ".sitegen-cache"
 # Libraries whose version changes what sitegen computes from the same input.
-_LIBRARIES = ("markdown-it-py", "pymorphy3", "nh3", "babel", "jinja2", "icalendar", "pagefind")
+_LIBRARIES = (
+    "markdown-it-py",
+    "pymorphy3",
+    "nh3",
+    "babel",
+    "jinja2",
+    "icalendar",
+    "pagefind",
+    "zstandard",
+)
 
 
 def fingerprint(*parts: object) -> str:

@@ -28,3 +28,13 @@ def test_a_clause_is_packed_small():
     packed = pack_wording(text, text)
     assert unpack_wording(packed) == (text, text)
     assert len(packed) < len(text.encode()) * 0.6
+
+
+def test_a_long_clause_comes_back_whole():
+    """A pasted table may make one clause longer than any window or buffer a compressor keeps."""
+    row = "<tr><td>Ліцей № {0}</td><td>Забезпечити виконання до 1 вересня</td></tr>"
+    html = "<table>" + "".join(row.format(n) for n in range(20_000)) + "</table>"
+    text = " ".join(f"Ліцей № {n} Забезпечити виконання до 1 вересня" for n in range(20_000))
+    packed = pack_wording(text, html)
+    assert len(packed) < len(html.encode()) // 10
+    assert unpack_wording(packed) == (text, html)
