@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+import sitegen.render.theme
 from sitegen.render.theme import BUILTIN_THEMES, load_theme
 from sitegen.render.views import long_date, month_title
 from support import ROOT
@@ -53,3 +54,17 @@ def test_plural_forms_follow_cldr():
         "21 пункт",
     ]
     assert catalogue.text("ru", "count.documents", count=2) == "2 решения"
+
+
+def test_a_languages_t_answers_each_question_as_the_catalogue_does(monkeypatch):
+    """`t` keeps answers from page to page (one per language), up to ASKED questions."""
+    monkeypatch.setattr(sitegen.render.theme, "ASKED", 8)
+    catalogue = load_theme(ROOT, "default").catalogue
+    t = catalogue.translator("uk")
+    assert catalogue.translator("uk") is t and catalogue.translator("ru") is not t
+    questions = [("clause.point", None, {"number": f"2.{n}"}) for n in range(20)]
+    questions += [("count.tasks", n, {}) for n in (1, 3, 5, 21, 1, 3)]
+    for key, count, values in questions * 2:  # asked again after the memo was emptied
+        assert t(key, count, **values) == catalogue.text("uk", key, count, **values)
+    assert t("clause.point", number="2.6") == "Пункт 2.6"
+    assert catalogue.translator("ru")("count.documents", count=2) == "2 решения"
