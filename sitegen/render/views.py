@@ -93,15 +93,23 @@ def relative_href(from_path: str, to_path: str) -> str:
 def href_for(page: str) -> Callable[[str], str]:
     """`relative_href` from one page. The page's folder is split once: a list page links to
     thousands of targets, each once, so a cache of (page, target) pairs missed at 10,000
-    documents (1.2 million pairs) and every link went through `posixpath.relpath`."""
+    documents (1.2 million pairs) and every link went through `posixpath.relpath`. Most
+    targets lie outside the page's top folder (a month page's tasks link to resolutions): their
+    link is the page's way up to the root and the target's file, found without comparing."""
     start = _folder_parts(page)
+    to_root = "../" * len(start)
+    top = start[0] if start else ""
+    inside_top = f"{top}/"
 
     def href(to_path: str) -> str:
         target, _, anchor = to_path.partition("#")
         suffix = f"#{anchor}" if anchor else ""
         if target == page:
             return suffix or "./"
-        return _relative_file(start, file_of(target)) + suffix
+        file = file_of(target)
+        if top and (file.startswith(inside_top) or file == top):
+            return _relative_file(start, file) + suffix
+        return to_root + file + suffix
 
     return href
 
@@ -253,9 +261,10 @@ class Views:
             addressee=clause.addressee,
             addressee_path=self.addressee_paths.get(clause.addressee or ""),
             materials=tuple(
-                MaterialLink(self.site.paths[m.source], m.title)
-                for m in (task.materials if task else ())
-            ),
+                [MaterialLink(self.site.paths[m.source], m.title) for m in task.materials]
+            )
+            if task and task.materials
+            else (),
             path=f"{path}#{clause.anchor}",
         )
 
