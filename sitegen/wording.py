@@ -21,6 +21,7 @@ value: the parse cache follows, as it is keyed by sitegen's code and its librari
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import zstandard
@@ -58,27 +59,41 @@ _FORMAT = zstandard.FORMAT_ZSTD1_MAGICLESS
 _DICTIONARY = zstandard.ZstdCompressionDict(
     WORDS.encode(), dict_type=zstandard.DICT_TYPE_RAWCONTENT
 )
-_COMPRESS = zstandard.ZstdCompressor(
-    dict_data=_DICTIONARY,
-    compression_params=zstandard.ZstdCompressionParameters.from_level(
-        _LEVEL,
-        source_size=512,  # tuned for a clause's few hundred bytes
-        dict_size=len(WORDS.encode()),
-        format=_FORMAT,
-        write_checksum=False,
-        write_dict_id=False,
-    ),
-).compress
-_DECOMPRESS = zstandard.ZstdDecompressor(dict_data=_DICTIONARY, format=_FORMAT).decompress
+_PARAMETERS = zstandard.ZstdCompressionParameters.from_level(
+    _LEVEL,
+    source_size=512,  # tuned for a clause's few hundred bytes
+    dict_size=len(WORDS.encode()),
+    format=_FORMAT,
+    write_checksum=False,
+    write_dict_id=False,
+)
+_DICTIONARY.precompute_compress(compression_params=_PARAMETERS)  # digested once, not per thread
+
+
+class _Codec(threading.local):
+    """A compressor and a decompressor for each thread: a Zstandard context must not be used
+    by two threads at once (`serve` parses in its rebuild thread while it renders pages)."""
+
+    def __init__(self) -> None:
+        self.compress = zstandard.ZstdCompressor(
+            dict_data=_DICTIONARY, compression_params=_PARAMETERS
+        ).compress
+        self.decompress = zstandard.ZstdDecompressor(
+            dict_data=_DICTIONARY, format=_FORMAT
+        ).decompress
+
+
+_CODEC = _Codec()
 
 
 def pack_wording(text: str, html: str) -> bytes:
     """The packed wording; a clause's text never holds NUL (load refuses such files)."""
-    return _COMPRESS(text.encode() if html == text else text.encode() + b"\0" + html.encode())
+    packed = text.encode() if html == text else text.encode() + b"\0" + html.encode()
+    return _CODEC.compress(packed)
 
 
 @lru_cache(maxsize=1 << 12)
 def unpack_wording(wording: bytes) -> tuple[str, str]:
     """(text, html); kept for the pages that read both, and the next page listing the clause."""
-    text, apart, html = _DECOMPRESS(wording).decode().partition("\0")
+    text, apart, html = _CODEC.decompress(wording).decode().partition("\0")
     return text, html if apart else text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -38,3 +40,18 @@ def test_a_long_clause_comes_back_whole():
     packed = pack_wording(text, html)
     assert len(packed) < len(html.encode()) // 10
     assert unpack_wording(packed) == (text, html)
+
+
+def test_threads_pack_and_unpack_at_once():
+    """`serve` parses in its rebuild thread while it renders pages in another."""
+    texts = [
+        f"Пункт {n}: забезпечити виконання рішення до {n % 28 + 1} травня" * 20 for n in range(4000)
+    ]
+
+    def round_trip(part: int) -> bool:
+        mine = texts[part::4]
+        packed = [pack_wording(text, f"<p>{text}</p>") for text in mine]
+        return [unpack_wording(p) for p in packed] == [(t, f"<p>{t}</p>") for t in mine]
+
+    with ThreadPoolExecutor(4) as pool:
+        assert all(pool.map(round_trip, range(4)))
