@@ -15,7 +15,7 @@ a primed compressor, a dictionary set per call: 11 s of a cold 10k build's 148 C
 Zstandard context keeps its digested dictionary and takes 3 µs and 1 µs.
 
 Equal wording gives equal bytes (the same input, level and dictionary), so page keys and
-comparisons take the packed bytes as they are. Changing WORDS or LEVEL changes every packed
+comparisons take the packed bytes as they are. Changing WORDS or _LEVEL changes every packed
 value: the parse cache follows, as it is keyed by sitegen's code and its libraries' versions.
 """
 
