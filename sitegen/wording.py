@@ -56,13 +56,12 @@ WORDS = (
 )
 _LEVEL = 4  # ~120 bytes a clause; level 3 is as fast but 12 % bigger, level 6 twice as slow
 _FORMAT = zstandard.FORMAT_ZSTD1_MAGICLESS
-_DICTIONARY = zstandard.ZstdCompressionDict(
-    WORDS.encode(), dict_type=zstandard.DICT_TYPE_RAWCONTENT
-)
+_WORDS = WORDS.encode()
+_DICTIONARY = zstandard.ZstdCompressionDict(_WORDS, dict_type=zstandard.DICT_TYPE_RAWCONTENT)
 _PARAMETERS = zstandard.ZstdCompressionParameters.from_level(
     _LEVEL,
     source_size=512,  # tuned for a clause's few hundred bytes
-    dict_size=len(WORDS.encode()),
+    dict_size=len(_WORDS),
     format=_FORMAT,
     write_checksum=False,
     write_dict_id=False,

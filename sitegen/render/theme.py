@@ -38,7 +38,7 @@ class Catalogue:
     messages: Mapping[str, Mapping[str, object]]
     # Each language's `t`, made once: what it was asked is kept from page to page.
     _translators: dict[str, Callable[..., str]] = field(
-        default_factory=dict, compare=False, repr=False
+        default_factory=dict, init=False, compare=False, repr=False
     )
 
     def text(self, lang: str, key: str, count: int | None = None, **values: object) -> str:
