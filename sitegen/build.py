@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitegen.cache import CACHE_DIR, Store, code_fingerprint, collector_paused, fingerprint
+from sitegen.cache import (
+    CACHE_DIR,
+    Store,
+    build_store,
+    code_fingerprint,
+    collector_paused,
+    fingerprint,
+)
 from sitegen.config import SiteConfig
 from sitegen.diagnostics import Diagnostic, Report, error
 from sitegen.link import link_site
@@ -19,6 +26,8 @@ from sitegen.model import Artifact, ContentFile, Documents, Site
 from sitegen.parse import parse_documents
 from sitegen.render import Indexing, Rendering, TemplateProblem, load_theme
 from sitegen.write import Publication, Published
+
+LAST_BUILD = "last build"  # the store's slot of the report of the last analysed build
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +67,18 @@ def analyse_files(
 
 
 def build(
-    config: SiteConfig, strict: bool = False, jobs: int = 1, cache: bool = True
+    config: SiteConfig,
+    strict: bool = False,
+    jobs: int = 1,
+    cache: bool = True,
+    fresh: bool = False,
 ) -> BuildResult:
     """Build and publish the site. When every input — each source's bytes, the theme, the
     settings, "today" and sitegen's code — is what the last publication was made from, and
-    output/ is intact, nothing is parsed or rendered: the last report stands."""
-    store = Store(config.root / CACHE_DIR if cache else None)
+    output/ is intact, nothing is parsed or rendered: the last report stands.
+    `fresh` (`--clean`): the cache is emptied first, so everything is made again (and cached);
+    without `cache` nothing is read from it or saved to it."""
+    store = build_store(config.root / CACHE_DIR, fresh) if cache else Store(None)
     files, loaded, changed = _load(config, store)
     theme = load_theme(config.root, config.theme)
     inputs = fingerprint(
@@ -75,11 +90,11 @@ def build(
         config.effective_today(),
     )
     with Publication(config.output_dir, store, inputs) as output:
-        report = store.load("report", inputs)
+        report = store.load("report", LAST_BUILD, inputs)
         if isinstance(report, Report) and output.unchanged():
             return BuildResult(report, None if report.blocks(strict) else output.commit())
         analysis = analyse_files(files, loaded, config, jobs, store)
-        store.save("report", inputs, analysis.report)
+        store.save("report", LAST_BUILD, analysis.report, inputs)
         if analysis.report.blocks(strict):
             return BuildResult(analysis.report, None)
         rendering = Rendering(
@@ -104,13 +119,13 @@ def _load(
     """The content files, and which of them changed since the last build; those whose stamp
     is what the last build saw are not read again (reading and hashing 10,000 files was a
     second of every build)."""
-    key = fingerprint(code_fingerprint(), str(config.content_dir.resolve()))
-    found = store.load("sources", key)
+    slot, stamp = str(config.content_dir.resolve()), code_fingerprint()
+    found = store.load("sources", slot, stamp)
     known: Known = found if isinstance(found, dict) else {}
     before = dict(known)
     files, loaded = load_sources(config.content_dir, config.root, known)
     if known != before:
-        store.save("sources", key, known)
+        store.save("sources", slot, known, stamp)
     listed_before = {path: read[0] for path, (_, _, read) in before.items()}
     return files, loaded, frozenset(f.path for f in files if listed_before.get(f.path) != f)
 

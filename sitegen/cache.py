@@ -3,9 +3,11 @@
 DESIGN §3.1 rule 10: incremental work is driven by fingerprints of inputs, never by a recorded
 dependency graph. A fingerprint hashes everything a result was computed from — the input
 itself, the sitegen code that computed it and the settings it read — so a hit is the result a
-fresh computation would give, and a stale entry is merely never asked for again. Entries are
-pickles written atomically (temporary file + rename): a killed build leaves no torn entry, and
-an unreadable one is treated as a miss. Deleting the folder is always safe.
+fresh computation would give. Each entry sits in a slot named for what it is about (a source,
+a page) and carries its fingerprint: a stale entry is a miss, then replaced, so the cache stays
+the size of the site. Entries are pickles written atomically (temporary file + rename): a
+killed build leaves no torn entry, and an unreadable one is treated as a miss. Deleting the
+folder is always safe.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import hashlib
 import io
 import os
 import pickle
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -24,6 +27,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 CACHE_DIR = ".sitegen-cache"
+LAYOUT = "2"  # the folder of the entries; a new layout gets a new name (see build_store)
 # Libraries whose version changes what sitegen computes from the same input.
 _LIBRARIES = (
     "markdown-it-py",
@@ -91,55 +95,68 @@ def code_fingerprint() -> str:
 
 
 class Store:
-    """Pickled values under `root/<kind>/<key[:2]>/<key>`; `Store(None)` remembers nothing."""
+    """One entry per slot — what the entry is for: a source file, a page, an output folder —
+    under `root/<LAYOUT>/<kind>/`, named by the slot's hash. An entry holds its stamp (the
+    fingerprint of what its value was computed from) and the pickled value; a load with another
+    stamp is a miss, and the next save replaces the entry. So the cache holds one entry per
+    source and page, however many versions of them (and of sitegen) were built: keyed by
+    fingerprint alone, every edit and every upgrade left its entries behind (a 10,000-document
+    site's cache had grown to 612 MB, two thirds of it never to be read again).
+    `Store(None)` remembers nothing."""
 
     def __init__(self, root: Path | None) -> None:
         self.root = root
-        self._base = None if root is None else str(root)
+        self._base = None if root is None else f"{root}/{LAYOUT}"
 
-    def _path(self, kind: str, key: str) -> str | None:
+    def _path(self, kind: str, slot: str) -> str | None:
         """A string, not a Path: a build loads 10,000 parse results (pathlib's joins were 8 %
         of that)."""
-        return None if self._base is None else f"{self._base}/{kind}/{key[:2]}/{key}"
+        if self._base is None:
+            return None
+        name = hashlib.blake2b(slot.encode(), digest_size=16).hexdigest()
+        return f"{self._base}/{kind}/{name[:2]}/{name}"
 
-    def load(self, kind: str, key: str) -> Any | None:
-        path = self._path(kind, key)
+    def load(self, kind: str, slot: str, stamp: str = "") -> Any | None:
+        path = self._path(kind, slot)
         if path is None:
             return None
         try:
             with open(path, "rb") as stream:
+                if stream.readline() != _header(stamp):
+                    return None
                 return pickle.load(stream)
         except FileNotFoundError:
             return None
         except Exception:  # a torn or foreign file is a miss, never a failed build
             return None
 
-    def save(self, kind: str, key: str, value: object) -> None:
-        self._write(kind, key, lambda stream: pickle.dump(value, stream, protocol=5))
+    def save(self, kind: str, slot: str, value: object, stamp: str = "") -> None:
+        self._write(kind, slot, stamp, lambda stream: pickle.dump(value, stream, protocol=5))
 
-    def save_pickled(self, kind: str, key: str, pickled: bytes) -> None:
+    def save_pickled(self, kind: str, slot: str, pickled: bytes, stamp: str = "") -> None:
         """A value its caller pickled, as it needs the bytes too (a parse worker sends the
         same bytes to the main process: pickling a result twice was 2 s of a 10k build)."""
-        self._write(kind, key, lambda stream: stream.write(pickled))
+        self._write(kind, slot, stamp, lambda stream: stream.write(pickled))
 
-    def _write(self, kind: str, key: str, dump: Callable[[BinaryIO], object]) -> None:
+    def _write(self, kind: str, slot: str, stamp: str, dump: Callable[[BinaryIO], object]) -> None:
         """Written beside the entry and renamed over it. The temporary name is this process's
         and thread's own (tempfile's random names cost a fifth of writing a parse result)."""
-        path = self._path(kind, key)
+        path = self._path(kind, slot)
         if path is None:
             return
         temporary = f"{path}.{os.getpid()}-{threading.get_ident()}.tmp"
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(temporary, "wb") as stream:
+                stream.write(_header(stamp))
                 dump(stream)
             os.replace(temporary, path)
         except OSError:  # a read-only or full disk costs speed, not the build
             with suppress(OSError):
                 os.remove(temporary)
 
-    def keep(self, kind: str, key: str, value: object) -> None:
-        """`value` was saved under `key` by another process: only a memory store minds."""
+    def keep(self, kind: str, slot: str, value: object, stamp: str = "") -> None:
+        """`value` was saved in `slot` by another process: only a memory store minds."""
 
 
 class MemoryStore(Store):
@@ -149,19 +166,40 @@ class MemoryStore(Store):
 
     def __init__(self, root: Path | None) -> None:
         super().__init__(root)
-        self._kept: dict[tuple[str, str], Any] = {}
+        self._kept: dict[tuple[str, str], tuple[str, Any]] = {}  # (kind, slot) → stamp, value
 
-    def load(self, kind: str, key: str) -> Any | None:
-        if (kind, key) not in self._kept:
-            value = super().load(kind, key)
-            if value is None:
-                return None
-            self._kept[kind, key] = value
-        return self._kept[kind, key]
+    def load(self, kind: str, slot: str, stamp: str = "") -> Any | None:
+        kept = self._kept.get((kind, slot))
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        value = super().load(kind, slot, stamp)
+        if value is not None:
+            self._kept[kind, slot] = (stamp, value)
+        return value
 
-    def save(self, kind: str, key: str, value: object) -> None:
-        self._kept[kind, key] = value
-        super().save(kind, key, value)
+    def save(self, kind: str, slot: str, value: object, stamp: str = "") -> None:
+        self._kept[kind, slot] = (stamp, value)
+        super().save(kind, slot, value, stamp)
 
-    def keep(self, kind: str, key: str, value: object) -> None:
-        self._kept[kind, key] = value
+    def keep(self, kind: str, slot: str, value: object, stamp: str = "") -> None:
+        self._kept[kind, slot] = (stamp, value)
+
+
+def build_store(root: Path, fresh: bool = False) -> Store:
+    """The store of a build in `root`. What an older sitegen left there in another layout is
+    deleted, as nothing will read it again; with `fresh` (`build --clean`) everything is, so
+    that the build computes all anew and leaves a cache the next build can use."""
+    with suppress(FileNotFoundError):
+        for entry in os.scandir(root):
+            if fresh or entry.name != LAYOUT:
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    with suppress(OSError):
+                        os.remove(entry.path)
+    return Store(root)
+
+
+def _header(stamp: str) -> bytes:
+    """An entry's first line: the stamp its value was saved with."""
+    return f"{stamp}\n".encode()

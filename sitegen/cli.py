@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--out", help="output folder (default: output)")
     build_cmd.add_argument("--base-url", help="URL or path the site is served under")
     build_cmd.add_argument(
-        "--clean", action="store_true", help="rebuild everything, ignoring .sitegen-cache/"
+        "--clean", action="store_true", help="rebuild everything, emptying .sitegen-cache/ first"
     )
     build_cmd.add_argument(
         "--jobs",
@@ -145,7 +145,7 @@ def _print(report: Report, output_format: str, lang: str) -> None:
 
 def _build(args: argparse.Namespace, config: SiteConfig) -> int:
     started = time.perf_counter()
-    result = build(config, strict=args.strict, jobs=max(1, args.jobs), cache=not args.clean)
+    result = build(config, strict=args.strict, jobs=max(1, args.jobs), fresh=args.clean)
     _print(result.report, args.format, args.lang)
     if result.published is None:
         _say(args.lang, "cli.nothing-written")

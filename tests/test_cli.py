@@ -130,7 +130,7 @@ def test_output_does_not_depend_on_file_system_order(tmp_path):
     assert outputs[0] == outputs[1]
 
 
-def test_clean_build_renders_every_page_again(tmp_path, capsys):
+def test_clean_build_renders_every_page_again_and_refills_the_cache(tmp_path, capsys):
     site = tmp_path / "site"
     assert main(["init", str(site)]) == 0
     assert main(["--lang", "en", "-C", str(site), "build"]) == 0
@@ -138,9 +138,14 @@ def test_clean_build_renders_every_page_again(tmp_path, capsys):
     assert main(["--lang", "en", "-C", str(site), "build"]) == 0
     assert capsys.readouterr().err.rstrip().endswith("pages rendered: 0")
     before = tree(site / "output")
+    (site / ".sitegen-cache" / "left by an older sitegen").write_bytes(b"")
     assert main(["--lang", "en", "-C", str(site), "build", "--clean"]) == 0
     assert capsys.readouterr().err.rstrip().endswith(f"pages rendered: {pages}")
     assert tree(site / "output") == before
+    assert not (site / ".sitegen-cache" / "left by an older sitegen").exists()
+    # …and leaves a cache behind it: the next build has nothing to do.
+    assert main(["--lang", "en", "-C", str(site), "build"]) == 0
+    assert capsys.readouterr().err.rstrip().endswith("pages rendered: 0")
 
 
 def test_a_broken_translation_file_names_itself_and_fails_the_build(tmp_path, capsys):

@@ -52,7 +52,9 @@ def parse_documents(
     settings = (config.language, config.school_year_end)
     keys = [_parse_key(f.path, f.section, f.digest, settings) for f in files]
     with collector_paused():
-        results: list = [store.load("parse", key) for key in keys]
+        results: list = [
+            store.load("parse", file.path, key) for file, key in zip(files, keys, strict=True)
+        ]
     missing = [i for i, result in enumerate(results) if result is None]
     if jobs > 1 and len(missing) >= PARALLEL_FROM:
         # Each worker saves what it parsed: pickling every result again here was serial work.
@@ -65,12 +67,12 @@ def parse_documents(
         for i, result in zip(missing, fresh, strict=True):
             results[i] = result
             if _lasting(result):
-                store.keep("parse", keys[i], result)
+                store.keep("parse", files[i].path, result, keys[i])
     else:
         for i in missing:
             results[i] = _read_and_parsed(files[i], config)
             if _lasting(results[i]):
-                store.save("parse", keys[i], results[i])
+                store.save("parse", files[i].path, results[i], keys[i])
     parsed: dict[str, list] = {"resolutions": [], "materials": [], "pages": []}
     problems: list[Diagnostic] = []
     for file, (document, found) in zip(files, results, strict=True):
@@ -98,7 +100,7 @@ def _parsed_and_saved(
     result = _read_and_parsed(file, config)
     pickled = pickle.dumps(result, protocol=5)
     if _lasting(result):
-        Store(cache).save_pickled("parse", key, pickled)
+        Store(cache).save_pickled("parse", file.path, pickled, key)
     return pickled
 
 

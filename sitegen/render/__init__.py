@@ -240,11 +240,11 @@ class Rendering:
             return key, None
         if page.members is not None:
             members = self._page_key(page, page.members())
-            key = self.store.load(PAGE_KEYS, members)
+            key = self.store.load(PAGE_KEYS, page.path, members)
             if key is None:
                 assert page.inputs is not None, "a page with members has inputs"
                 key = self._page_key(page, page.inputs())
-                self.store.save(PAGE_KEYS, members, key)
+                self.store.save(PAGE_KEYS, page.path, key, members)
             return key, None
         if page.inputs is not None:
             return self._page_key(page, page.inputs()), None
@@ -393,7 +393,7 @@ class Rendering:
         pieces = Pieces(
             self.store,
             published,
-            fingerprint(self.base_key, path, str(published)),
+            fingerprint(self.base_key, path),
             making=fingerprint(self.site_key, path),
             published_as=self.published_as(path),
             remember=self.publishing,
@@ -440,7 +440,7 @@ class Rendering:
 OpenData = Callable[[Site, SiteConfig, Pieces, Mapping[str, str]], OutputFile]
 Prepare = Callable[[OutputFile], OutputFile]  # makes a file whole on disk (write's `prepare`)
 OPEN_DATA: dict[str, OpenData] = {RESOLUTIONS_JSON: resolutions_json, CLAUSES_CSV: clauses_csv}
-PAGE_KEYS = "page-keys"  # store kind: a page's members fingerprint → its key
+PAGE_KEYS = "page-keys"  # store kind: a page's key, stamped with its members' fingerprint
 _RESOLUTION = attrgetter("resolution")
 STATIC = "static"  # the artifact of the theme's files (stylesheet, scripts, icons)
 PARALLEL_FROM = 200  # pages; below this a pool of processes costs more than it saves

@@ -34,15 +34,16 @@ class Pieces:
         published_as: str | None,
         remember: bool = True,
     ) -> None:
-        """`published`: the file as the last build wrote it; `key`: everything the pieces
-        depend on besides their own inputs (sitegen's code, settings, the file's name);
+        """`published`: the file as the last build wrote it (its path names the index's slot
+        in the store); `key`: everything the pieces depend on besides their own inputs
+        (sitegen's code, settings, the file's name);
         `making`: the artifact key of the file made now, saved with its index;
         `published_as`: the artifact key output/'s file was published with, if it is intact.
         `remember`: save where the pieces lie, because the file made is the one published
         (not so in `serve`, whose index would send the next build to the wrong offsets)."""
         self.store, self.published, self.key, self.remember = store, published, key, remember
         self.making = making
-        index = store.load("pieces", key)
+        index = store.load("pieces", str(published), key)
         saved_for, known = index if isinstance(index, tuple) and len(index) == 2 else ("", {})
         self.known: dict[str, Place] = known if isinstance(known, dict) else {}
         # A build killed after saving its index, before its swap, leaves output/ older.
@@ -89,7 +90,7 @@ class Pieces:
             if previous is not None:
                 previous.close()
         if self.remember:
-            self.store.save("pieces", self.key, (self.making, placed))
+            self.store.save("pieces", str(self.published), (self.making, placed), self.key)
 
 
 def _found(previous: BinaryIO | None, place: Place | None) -> tuple[bytes, bytes] | None:

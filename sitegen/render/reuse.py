@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from operator import attrgetter
 from typing import NamedTuple
 
-from sitegen.cache import Store, fingerprint
+from sitegen.cache import Store
 from sitegen.model import Listing, Site, Task
 
 SNAPSHOTS = "list-pages"  # store kind: output folder → the Snapshot of its last build
@@ -60,7 +60,7 @@ class ListReuse:
         enabled: bool,  # False where nothing made is published (serve)
     ) -> None:
         self.store, self.site, self.enabled = store, site, enabled
-        self.name = fingerprint(output)
+        self.output = output
         self.current = Snapshot(context, documents, implemented(site.implemented), {})
         self.published: Mapping[str, str] = {}  # output/'s name → key, set by the build
         # list path → the keys of its pages, feed and calendar in this build
@@ -74,7 +74,7 @@ class ListReuse:
         page workers fork, so that they inherit it); None where nothing can be reused."""
         if not self._looked and self.enabled:
             self._looked = True  # once: the snapshot of a 10,000-document site is MBs
-            before = self.store.load(SNAPSHOTS, self.name)
+            before = self.store.load(SNAPSHOTS, self.output)
             if isinstance(before, Snapshot) and before.context == self.current.context:
                 self._changes = _Changes(before, self.current, self.site)
         return self._changes
@@ -116,7 +116,7 @@ class ListReuse:
             same = kept is not None and kept[1] == keys and changed.isdisjoint(kept[0])
             sources = kept[0] if same else frozenset(shown_sources(listing))
             listings[listing.path] = (sources, keys)
-        self.store.save(SNAPSHOTS, self.name, self.current._replace(listings=listings))
+        self.store.save(SNAPSHOTS, self.output, self.current._replace(listings=listings))
 
 
 class _Changes:

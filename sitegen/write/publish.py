@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from sitegen.cache import Store, fingerprint
+from sitegen.cache import Store
 from sitegen.model import Artifact, OutputFile, Prepared, Span
 
 _AT_FDCWD = -100
@@ -82,8 +82,8 @@ class Publication:
     def __init__(self, output_dir: Path, store: Store, inputs: str = "") -> None:
         recover(output_dir)
         self.output_dir, self.store, self.inputs = output_dir, store, inputs
-        self.manifest_key = fingerprint(str(output_dir.resolve()))
-        previous = store.load("output", self.manifest_key) if output_dir.is_dir() else None
+        self.manifest_slot = str(output_dir.resolve())
+        previous = store.load("output", self.manifest_slot) if output_dir.is_dir() else None
         self.previous_inputs, self.previous = (
             previous if isinstance(previous, tuple) and len(previous) == 2 else ("", {})
         )
@@ -191,7 +191,7 @@ class Publication:
             self.staging = None
             if old is not None:
                 _keep_spare(old, spare_dir(self.output_dir))
-        self.store.save("output", self.manifest_key, (self.inputs, self.current))
+        self.store.save("output", self.manifest_slot, (self.inputs, self.current))
         total = sum(size for _, size, _ in records)
         return Published(len(records), total, tuple(self.rendered), changed)
 

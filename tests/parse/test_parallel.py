@@ -12,7 +12,7 @@ import sys
 import pytest
 
 import sitegen.parse
-from sitegen.cache import MemoryStore, Store
+from sitegen.cache import LAYOUT, MemoryStore, Store
 from sitegen.config import load_config
 from sitegen.load import load_sources
 from sitegen.parse import parse_documents
@@ -41,7 +41,7 @@ def test_what_the_pool_parsed_is_in_the_cache_for_the_next_run(tmp_path, monkeyp
     monkeypatch.setattr(sitegen.parse, "PARALLEL_FROM", 1)
     memory = MemoryStore(tmp_path / "cache")
     pooled = parse_documents(sources, config, jobs=2, store=memory)
-    saved = [p for p in (tmp_path / "cache" / "parse").rglob("*") if p.is_file()]
+    saved = [p for p in (tmp_path / "cache" / LAYOUT / "parse").rglob("*") if p.is_file()]
     assert len(saved) == len(sources)
     monkeypatch.setattr(sitegen.parse, "_guarded", _never)
     monkeypatch.setattr(sitegen.parse, "_parsed_and_saved", _never)

@@ -129,7 +129,7 @@ def test_the_last_builds_snapshot_is_read_once_per_build(tmp_path, monkeypatch):
     config = sample_copy(tmp_path / "site")
     build(config, strict=True)
     loads: list[str] = []
-    spy(monkeypatch, Store, "load", lambda store, kind, key: loads.append(kind))
+    spy(monkeypatch, Store, "load", lambda store, kind, *_: loads.append(kind))
     result = build(replace(config, today=date(2021, 6, 1)), strict=True).published
     assert result is not None and result.rendered
     assert loads.count(SNAPSHOTS) == 1
