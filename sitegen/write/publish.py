@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import itertools
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +33,7 @@ from typing import BinaryIO
 from sitegen.cache import Store
 from sitegen.model import Artifact, OutputFile, Prepared, Span
 
+_PREPARED = itertools.count()  # names of the files a process prepares, with its pid
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -110,8 +111,10 @@ class Publication:
         left a core idle for 12 s at 10,000 documents."""
         assert not isinstance(file.content, Prepared), file.path
         os.makedirs(self.prepared, exist_ok=True)
-        handle, path = tempfile.mkstemp(dir=self.prepared)
-        with open(handle, "wb") as stream:
+        # Not tempfile.mkstemp: its files are private (0600), and moved into output/ so, half
+        # the pages of a pooled build were unreadable to a web server serving the folder.
+        path = f"{self.prepared}/{os.getpid()}-{next(_PREPARED)}"
+        with open(path, "xb") as stream:
             _write(stream, file.content)
         return OutputFile(file.path, Prepared(path))
 

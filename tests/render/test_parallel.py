@@ -149,3 +149,21 @@ def test_a_killed_page_worker_stops_the_build_at_once(tmp_path, monkeypatch, cap
     assert "a worker process stopped before it finished" in said
     assert "nothing was published" in said and "--jobs 2" in said
     assert tree(config.output_dir) == published
+
+
+def test_files_made_by_workers_are_as_readable_as_any_other(tmp_path, monkeypatch):
+    """A web server serving output/ runs as another user: every file must be readable by all
+    (under the usual umask), not only the pages the main process wrote."""
+    config = sample_copy(tmp_path / "site")
+    monkeypatch.setattr(sitegen.render, "PARALLEL_FROM", 1)
+    previous = os.umask(0o022)
+    try:
+        assert build(config, strict=True, jobs=2).published is not None
+    finally:
+        os.umask(previous)
+    modes = {
+        path.relative_to(config.output_dir).as_posix(): oct(path.stat().st_mode & 0o777)
+        for path in config.output_dir.rglob("*")
+    }
+    assert "api/resolutions.json" in modes
+    assert {path for path, mode in modes.items() if mode not in ("0o644", "0o755")} == set()
