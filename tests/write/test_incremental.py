@@ -189,6 +189,32 @@ def test_renaming_an_addressee_renders_exactly_the_pages_that_show_it(tmp_path):
     assert len(changed_pages) < len([p for p in after if p.endswith(".html")]) / 2
 
 
+def test_a_new_addressee_remakes_no_feed_or_calendar_of_the_others(tmp_path):
+    """Only the files showing the renamed resolution are made again; the other addressees'
+    feeds and calendars are the very files published before (linked, not rewritten)."""
+    config = sample_copy(tmp_path / "site")
+    build(config, strict=True)
+    published = {
+        path: path.stat().st_ino
+        for name in ("feed.xml", "deadlines.ics")
+        for path in config.output_dir.glob(f"addressees/*/{name}")
+    }
+    edit(
+        config,
+        SEED_001,
+        "  - name: Міський методичний центр\n",
+        "  - name: Міський методичний центр освіти\n",
+    )
+    assert build(config, strict=True).published is not None
+    others = [
+        path
+        for path in published
+        if path.exists() and SEED_001_PAGE not in (path.parent / "index.html").read_text("utf-8")
+    ]
+    assert {path.name for path in others} == {"feed.xml", "deadlines.ics"}
+    assert [path for path in others if path.stat().st_ino != published[path]] == []
+
+
 def test_the_tree_put_aside_is_reused_and_never_changes_the_site_before_the_swap(tmp_path):
     """The site before last is the next staging tree: junk in it never reaches output/, and a
     page made again replaces its file instead of writing through a hard link to output/'s."""

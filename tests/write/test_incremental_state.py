@@ -17,7 +17,14 @@ from sitegen.build import build
 from sitegen.config import load_config
 from support import ROOT, tree
 
-ADDRESSEES = ("Міський методичний центр", "Директори закладів освіти", "Батьківські комітети")
+# The last one's slug is the first one's, and it sorts first: when it comes, the first one's
+# pages move to "-2" (every list linking to them changes, though none of its documents did).
+ADDRESSEES = (
+    "Міський методичний центр",
+    "Директори закладів освіти",
+    "Батьківські комітети",
+    "МІСЬКИЙ МЕТОДИЧНИЙ ЦЕНТР",
+)
 DEADLINES = ("Квітень 2020 р.", "Постійно", "до 1 вересня 2020 року", "Травень 2021 р.")
 TASKS = ("Провести семінар.", "Оприлюднити план на сайті.", "Подати звіт до управління.")
 BASE = (ROOT / "themes/default/templates/base.html").read_text("utf-8")
