@@ -19,7 +19,7 @@ import os
 import pickle
 import shutil
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
 from importlib import metadata
@@ -113,8 +113,21 @@ class Store:
         of that)."""
         if self._base is None:
             return None
-        name = hashlib.blake2b(slot.encode(), digest_size=16).hexdigest()
+        name = _entry_name(slot)
         return f"{self._base}/{kind}/{name[:2]}/{name}"
+
+    def keep_only(self, kind: str, slots: Iterable[str]) -> None:
+        """Delete the entries of `kind` in none of `slots`: what sources deleted or renamed
+        since left behind (their slots are never asked for again)."""
+        if self._base is None:
+            return
+        live = set(map(_entry_name, slots))
+        with suppress(FileNotFoundError):
+            for folder in os.scandir(f"{self._base}/{kind}"):
+                for entry in os.scandir(folder.path):
+                    if entry.name not in live:
+                        with suppress(OSError):
+                            os.remove(entry.path)
 
     def load(self, kind: str, slot: str, stamp: str = "") -> Any | None:
         path = self._path(kind, slot)
@@ -198,6 +211,10 @@ def build_store(root: Path, fresh: bool = False) -> Store:
                     with suppress(OSError):
                         os.remove(entry.path)
     return Store(root)
+
+
+def _entry_name(slot: str) -> str:
+    return hashlib.blake2b(slot.encode(), digest_size=16).hexdigest()
 
 
 def _header(stamp: str) -> bytes:

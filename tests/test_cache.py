@@ -71,3 +71,15 @@ def test_the_cache_does_not_grow_as_a_resolution_is_edited_again_and_again(tmp_p
     source.write_text(original, "utf-8")
     assert main(command) == 0
     assert capsys.readouterr().err.rstrip().endswith("pages rendered: 1")
+
+
+def test_the_parse_results_of_deleted_and_renamed_sources_go(tmp_path):
+    config = sample_copy(tmp_path / "site")
+    cache = config.root / ".sitegen-cache"
+    command = ["--lang", "en", "-C", str(config.root), "build", "--strict"]
+    assert main(command) == 0
+    sources = sorted((config.content_dir / "resolutions").rglob("*.md"))
+    sources[0].rename(sources[0].with_name("renamed.md"))
+    sources[1].unlink()
+    assert main(command) == 0
+    assert len(entries(cache, "parse")) == sum(1 for _ in config.content_dir.rglob("*.md"))
