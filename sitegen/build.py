@@ -127,7 +127,7 @@ def _load(
     if known != before:
         store.save("sources", slot, known, stamp)
     if before.keys() - known.keys():  # sources deleted or renamed: their parse results go
-        store.keep_only("parse", known)
+        store.keep_only("parse", known.keys())
     listed_before = {path: read[0] for path, (_, _, read) in before.items()}
     return files, loaded, frozenset(f.path for f in files if listed_before.get(f.path) != f)
 

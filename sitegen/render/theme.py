@@ -22,6 +22,7 @@ from sitegen.render.output import OutputCodeGenerator, OutputContext
 
 BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
 FALLBACK_LANGUAGE = "en"
+ASKED = 4096  # questions a language's `t` keeps answered (titles as values make no end)
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: `serve` reloads on each save
@@ -78,9 +79,6 @@ class Catalogue:
                 return self.text(lang, key, count, **values)
 
         return t
-
-
-ASKED = 4096
 
 
 @dataclass(frozen=True, slots=True)
